@@ -1,0 +1,136 @@
+import { rm, writeFile, readFile } from "node:fs/promises";
+
+import lockfile from "proper-lockfile";
+
+/** What a lock holder is doing; a waiter tells a person at a browser from a quick refresh. */
+export type LockPurpose = "refresh" | "login";
+
+/** @internal */
+export interface AcquireSessionLockOptions {
+  /** How long to wait for another holder before giving up. */
+  timeoutMs: number;
+  /** A lock whose holder stopped updating it for this long is taken over (at least 2000). */
+  staleMs: number;
+  purpose: LockPurpose;
+}
+
+/**
+ * A held per-session lock. `compromised` turns true when proper-lockfile finds the lock was
+ * taken over (our process stalled past the stale bound); the holder must then abandon its write.
+ *
+ * @internal
+ */
+export interface SessionLock {
+  readonly compromised: boolean;
+  release(): Promise<void>;
+}
+
+/**
+ * Why a lock could not be taken: another process held it for the whole wait (`busy`, with
+ * `loginInProgress` when that holder is a login), or the lock folder cannot be created at all
+ * (`unavailable`: read-only home, missing permission).
+ *
+ * @internal
+ */
+export class LockNotAcquiredError extends Error {
+  override name = "LockNotAcquiredError";
+
+  constructor(
+    readonly reason: "busy" | "unavailable",
+    readonly lockPath: string,
+    readonly loginInProgress: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === "busy"
+        ? `the lock ${lockPath} is held by another process`
+        : `the lock ${lockPath} cannot be created`,
+      options,
+    );
+  }
+}
+
+const RETRY_STEP_MS = 50;
+
+/**
+ * Takes the inter-process lock of one token cache file: `<file>.lock`, a folder created by
+ * proper-lockfile. The file itself need not exist (no `realpath`). Waits at most `timeoutMs`.
+ *
+ * A login writes `<file>.login` beside the lock while it holds it, so that waiters can say
+ * why they waited. The marker is only read after a wait has timed out.
+ *
+ * @internal
+ */
+export async function acquireSessionLock(
+  filepath: string,
+  options: AcquireSessionLockOptions,
+): Promise<SessionLock> {
+  const lockPath = `${filepath}.lock`;
+  let compromised = false;
+  let release: () => Promise<void>;
+
+  try {
+    release = await lockfile.lock(filepath, {
+      realpath: false,
+      stale: options.staleMs,
+      // proper-lockfile does not wait by default; a flat schedule bounds the wait.
+      retries: {
+        retries: Math.max(0, Math.ceil(options.timeoutMs / RETRY_STEP_MS)),
+        factor: 1,
+        minTimeout: RETRY_STEP_MS,
+        maxTimeout: RETRY_STEP_MS,
+        randomize: true,
+      },
+      // The default throws from a timer and kills the process; we only stop writing.
+      onCompromised: () => {
+        compromised = true;
+      },
+    });
+  } catch (error) {
+    throw await explainLockFailure(filepath, lockPath, error);
+  }
+
+  if (options.purpose === "login") {
+    await writeFile(loginMarkerPath(filepath), `${process.pid}\n`, { mode: 0o600 });
+  }
+
+  return {
+    get compromised() {
+      return compromised;
+    },
+    async release() {
+      if (options.purpose === "login") {
+        await rm(loginMarkerPath(filepath), { force: true });
+      }
+      // A compromised lock may already belong to someone else: leave it to them.
+      if (compromised) return;
+      await release().catch(() => undefined);
+    },
+  };
+}
+
+function loginMarkerPath(filepath: string): string {
+  return `${filepath}.login`;
+}
+
+async function explainLockFailure(
+  filepath: string,
+  lockPath: string,
+  error: unknown,
+): Promise<LockNotAcquiredError> {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ELOCKED") {
+    const loginInProgress = await isLoginInProgress(filepath);
+    return new LockNotAcquiredError("busy", lockPath, loginInProgress, { cause: error });
+  }
+  return new LockNotAcquiredError("unavailable", lockPath, false, { cause: error });
+}
+
+async function isLoginInProgress(filepath: string): Promise<boolean> {
+  try {
+    await readFile(loginMarkerPath(filepath), "utf8");
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,6 @@
+export { acquireSessionLock, LockNotAcquiredError } from "./acquireSessionLock.js";
+export type {
+  AcquireSessionLockOptions,
+  LockPurpose,
+  SessionLock,
+} from "./acquireSessionLock.js";

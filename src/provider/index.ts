@@ -1,0 +1,3 @@
+export { fromSsoSession } from "./fromSsoSession.js";
+export type { FromSsoSessionInit } from "./FromSsoSessionInit.js";
+export { SsoTokenIdentity } from "./SsoTokenIdentity.js";

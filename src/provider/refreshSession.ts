@@ -1,0 +1,409 @@
+import { dirname } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import {
+  ensureCacheDir,
+  mergeRefreshedToken,
+  readTokenFile,
+  sweepStaleTempFiles,
+  type TokenFile,
+  writeTokenFile,
+} from "../cache/index.js";
+import type { SsoConfig } from "../config/index.js";
+import {
+  describeLoginTarget,
+  loginAdvice,
+  SsoTokenProviderError,
+  type ErrorCode,
+} from "../errors/index.js";
+import { acquireSessionLock, LockNotAcquiredError, type SessionLock } from "../lock/index.js";
+import {
+  RefreshFailure,
+  requestTokenRefresh,
+  toRefreshFailure,
+  type RefreshedToken,
+} from "../refresh/index.js";
+import { describePathAccess } from "./describePathAccess.js";
+import type { ResolvedProviderOptions } from "./ResolvedProviderOptions.js";
+import type { SessionState } from "./sessionState.js";
+
+/** A token as this module passes it around: the value and when it really expires. @internal */
+export interface ServedToken {
+  accessToken: string;
+  expiresAt: Date;
+}
+
+/** Everything one refresh needs to know. @internal */
+export interface RefreshContext {
+  config: SsoConfig;
+  filepath: string;
+  state: SessionState;
+  options: ResolvedProviderOptions;
+  forceRefresh: boolean;
+  /** The file as the caller saw it before deciding to refresh. */
+  seen: TokenFile;
+}
+
+/** Temporary files older than this were left by killed writers. */
+const STALE_TEMP_FILE_MS = 60_000;
+const WRITE_ATTEMPTS = 3;
+const WRITE_RETRY_DELAY_MS = 50;
+/** After `invalid_grant`, how long to watch for another writer's file to appear. */
+const OTHER_WRITER_WAIT_MS = 3_000;
+const OTHER_WRITER_POLL_MS = 100;
+
+/**
+ * Refreshes one session's token the way many processes can share: under the session's lock,
+ * after reading the file again (another process may have refreshed it meanwhile), with one
+ * CreateToken, an atomic write-back and, when anything fails, the still-valid cached token.
+ *
+ * @internal
+ */
+export async function refreshSession(context: RefreshContext): Promise<ServedToken> {
+  const { filepath, options } = context;
+
+  let lock: SessionLock;
+  try {
+    await ensureCacheDir(dirname(filepath));
+    lock = await acquireSessionLock(filepath, {
+      // While the cached token is valid, another holder's refresh is no reason to wait.
+      timeoutMs: isValid(context.seen, options) && !context.forceRefresh ? 0 : options.lockTimeoutMs,
+      staleMs: options.lockStaleMs,
+      purpose: "refresh",
+    });
+  } catch (error) {
+    if (error instanceof LockNotAcquiredError && error.reason === "busy") {
+      return await whenLockBusy(context, error);
+    }
+    return await refreshWithoutLock(context, error);
+  }
+
+  try {
+    return await refreshUnderLock(context, lock);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Promise<ServedToken> {
+  const { filepath, options, state } = context;
+
+  await sweepStaleTempFiles(dirname(filepath), STALE_TEMP_FILE_MS).catch(() => 0);
+
+  const current = await readTokenFile(filepath);
+  if (!current) {
+    throw sessionError(context, "TOKEN_NOT_FOUND", `${filepath} was removed (logged out?).`);
+  }
+  if (wasRefreshedElsewhere(context, current)) {
+    options.logger.debug?.(`sso-token-provider: ${filepath} was refreshed by another process`);
+    return servedFrom(current);
+  }
+
+  const refreshable = checkRefreshable(context, current);
+  if (refreshable !== true) return refreshable;
+
+  let refreshed: RefreshedToken;
+  try {
+    refreshed = await requestTokenRefresh(refreshRequestOf(context, current), {
+      clientConfig: options.clientConfig,
+      logger: options.clientConfig?.logger,
+      requestTimeoutMs: requestTimeoutFor(options.lockStaleMs),
+      now: options.now,
+    });
+  } catch (thrown) {
+    const failure = toRefreshFailure(thrown);
+    if (failure.error === "invalid_grant") {
+      const other = await waitForOtherWriter(context, current);
+      if (other) return servedFrom(other);
+    }
+    return fallBackOrThrow(context, current, failure);
+  }
+
+  const record = mergeRefreshedToken(current, refreshed);
+  if (lock.compromised) {
+    keepInMemory(context, refreshed, "the lock was taken over while CreateToken ran");
+    return refreshed;
+  }
+
+  const written = await writeWithRetries(filepath, record);
+  if (written !== true) {
+    const reason = await describePathAccess(filepath, written);
+    keepInMemory(context, refreshed, `writing it failed: ${reason}`);
+    return refreshed;
+  }
+
+  state.lastRead = undefined;
+  state.memoryOnly = undefined;
+  state.lastFailedRefreshAtMs = undefined;
+  return refreshed;
+}
+
+/**
+ * True when the file no longer holds the token the caller saw and what it holds now is good
+ * enough: outside the refresh window, or (for a forced refresh) simply newer.
+ */
+function wasRefreshedElsewhere(context: RefreshContext, current: TokenFile): boolean {
+  const { seen, options, forceRefresh } = context;
+  if (current.accessToken === seen.accessToken) return false;
+
+  const remainingMs = current.expiresAt.getTime() - options.now();
+  if (forceRefresh) return remainingMs > 0 && current.expiresAt >= seen.expiresAt;
+  return remainingMs > options.refreshWindowMs;
+}
+
+/**
+ * Whether the file holds what a refresh needs: client id and secret, a refresh token and a
+ * registration that has not expired. When it does not, a still-valid token is served and an
+ * expired one is an error that says to log in again.
+ */
+function checkRefreshable(context: RefreshContext, current: TokenFile): true | ServedToken {
+  const { options } = context;
+  const now = options.now();
+  const missing = (["clientId", "clientSecret", "refreshToken"] as const).filter(
+    (key) => typeof current[key] !== "string" || current[key] === "",
+  );
+  const registrationExpired =
+    current.registrationExpiresAt !== undefined && current.registrationExpiresAt.getTime() <= now;
+
+  let problem: { code: ErrorCode; text: string } | undefined;
+  if (missing.length > 0) {
+    problem = {
+      code: "TOKEN_EXPIRED",
+      text: `it cannot be refreshed: ${current.filepath} has no ${missing.join(", ")}.`,
+    };
+  } else if (registrationExpired) {
+    problem = {
+      code: "REGISTRATION_EXPIRED",
+      text:
+        `it cannot be refreshed: the client registration in ${current.filepath} expired at ` +
+        `${current.registrationExpiresAt!.toISOString()}.`,
+    };
+  } else if (!isOwnedByMe(current)) {
+    problem = {
+      code: "TOKEN_FILE_FOREIGN_OWNER",
+      text:
+        `${current.filepath} belongs to uid ${current.uid}, not to you ` +
+        `(uid ${process.getuid!()}); it is left alone rather than taken over. ` +
+        `Was it written by sudo with your HOME? Remove it or chown it to yourself.`,
+    };
+  }
+  if (!problem) return true;
+
+  if (current.expiresAt.getTime() > now) {
+    context.state.lastFailedRefreshAtMs = now;
+    options.logger.warn?.(
+      `sso-token-provider: the token of ${describeLoginTarget(context.config)} expires at ` +
+        `${current.expiresAt.toISOString()} and ${lowerFirst(problem.text)}`,
+    );
+    return servedFrom(current);
+  }
+  throw sessionError(context, problem.code, `The token expired and ${lowerFirst(problem.text)}`);
+}
+
+function isOwnedByMe(file: TokenFile): boolean {
+  return typeof process.getuid !== "function" || file.uid === process.getuid();
+}
+
+/**
+ * After `invalid_grant`, another writer that takes no lock (such as the AWS CLI) may have
+ * spent the same refresh token a moment earlier: watch the file for a different refresh token
+ * holding a valid access token. Waits only while no valid token remains.
+ */
+async function waitForOtherWriter(
+  context: RefreshContext,
+  sent: TokenFile,
+): Promise<TokenFile | undefined> {
+  const { filepath, options } = context;
+  const deadline = Date.now() + OTHER_WRITER_WAIT_MS;
+
+  for (;;) {
+    const now = options.now();
+    const latest = await readTokenFile(filepath).catch(() => undefined);
+    const rotated = latest !== undefined && latest.refreshToken !== sent.refreshToken;
+    if (latest && rotated && latest.expiresAt.getTime() > now) return latest;
+
+    const sentStillValid = sent.expiresAt.getTime() > now;
+    if (sentStillValid || Date.now() >= deadline) return undefined;
+    await sleep(OTHER_WRITER_POLL_MS);
+  }
+}
+
+/**
+ * A failed refresh: serve the cached token while it is valid (and do not try again for a
+ * while), otherwise throw an error that says what the service answered and what to run.
+ */
+function fallBackOrThrow(
+  context: RefreshContext,
+  current: TokenFile,
+  failure: RefreshFailure,
+): ServedToken {
+  const { options, state } = context;
+  const now = options.now();
+  state.lastFailedRefreshAtMs = now;
+
+  const what = describeFailure(failure);
+  if (current.expiresAt.getTime() > now) {
+    options.logger.warn?.(
+      `sso-token-provider: could not refresh the token of ${describeLoginTarget(context.config)} ` +
+        `(${what}); serving the cached token, which expires at ${current.expiresAt.toISOString()}.`,
+    );
+    return servedFrom(current);
+  }
+  throw sessionError(
+    context,
+    "REFRESH_FAILED",
+    `The token in ${current.filepath} expired and refreshing it failed: ${what}.`,
+    failure,
+  );
+}
+
+function describeFailure(failure: RefreshFailure): string {
+  if (failure.error === "network") return `could not reach SSO OIDC: ${failure.description}`;
+  if (failure.error === "bad_response") return failure.description ?? "unusable answer";
+  const detail = failure.description ? ` (${failure.description})` : "";
+  return `SSO OIDC CreateToken answered ${failure.error}${detail}`;
+}
+
+/**
+ * Another process held the lock for the whole wait. A valid token is served; otherwise the
+ * holder may just have finished, so read once more before giving up.
+ */
+async function whenLockBusy(
+  context: RefreshContext,
+  busy: LockNotAcquiredError,
+): Promise<ServedToken> {
+  const { options, filepath } = context;
+  const latest = (await readTokenFile(filepath).catch(() => undefined)) ?? context.seen;
+  if (latest.expiresAt.getTime() > options.now()) return servedFrom(latest);
+
+  if (busy.loginInProgress) {
+    throw sessionError(
+      context,
+      "LOGIN_IN_PROGRESS",
+      `The token expired and a login for it is in progress in another process (it holds ` +
+        `${busy.lockPath}); finish that login, then try again.`,
+      busy,
+    );
+  }
+  throw sessionError(
+    context,
+    "LOCK_TIMEOUT",
+    `The token expired and another process held ${busy.lockPath} for ` +
+      `${options.lockTimeoutMs} ms without refreshing it. If no other process is running, ` +
+      `remove that folder.`,
+    busy,
+  );
+}
+
+/**
+ * The lock cannot be created at all (read-only home, missing permission). A valid token is
+ * served as it is; an expired one is refreshed in this process only, and said so, since the
+ * rotated refresh token cannot reach the file for the other processes.
+ */
+async function refreshWithoutLock(context: RefreshContext, error: unknown): Promise<ServedToken> {
+  const { options, state, seen, filepath } = context;
+  const reason = await describePathAccess(filepath, lockCause(error));
+  const now = options.now();
+
+  if (state.memoryOnly && state.memoryOnly.expiresAt.getTime() > now) return state.memoryOnly;
+  if (seen.expiresAt.getTime() > now) {
+    state.lastFailedRefreshAtMs = now;
+    options.logger.warn?.(
+      `sso-token-provider: cannot lock ${filepath} to refresh ${describeLoginTarget(context.config)}: ` +
+        `${reason}. Serving the cached token until it expires at ${seen.expiresAt.toISOString()}.`,
+    );
+    return servedFrom(seen);
+  }
+
+  const refreshable = checkRefreshable(context, seen);
+  if (refreshable !== true) return refreshable;
+  try {
+    const refreshed = await requestTokenRefresh(refreshRequestOf(context, seen), {
+      clientConfig: options.clientConfig,
+      logger: options.clientConfig?.logger,
+      requestTimeoutMs: requestTimeoutFor(options.lockStaleMs),
+      now: options.now,
+    });
+    keepInMemory(context, refreshed, `cannot lock it: ${reason}`);
+    return refreshed;
+  } catch (thrown) {
+    return fallBackOrThrow(context, seen, toRefreshFailure(thrown));
+  }
+}
+
+function lockCause(error: unknown): unknown {
+  return error instanceof LockNotAcquiredError ? (error.cause ?? error) : error;
+}
+
+/**
+ * A refreshed token that could not be written: serve it from memory and warn loudly, since
+ * CreateToken spent the refresh token on disk and other processes must log in again.
+ */
+function keepInMemory(context: RefreshContext, refreshed: RefreshedToken, why: string): void {
+  context.state.memoryOnly = refreshed;
+  context.options.logger.warn?.(
+    `sso-token-provider: refreshed the token of ${describeLoginTarget(context.config)} but did ` +
+      `not save it to ${context.filepath}: ${why}. This process keeps it in memory; other ` +
+      `processes will have to log in again. ${loginAdvice(context.config)}`,
+  );
+}
+
+async function writeWithRetries(
+  filepath: string,
+  record: Record<string, unknown>,
+): Promise<true | unknown> {
+  let lastError: unknown;
+  for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt++) {
+    try {
+      await writeTokenFile(filepath, record);
+      return true;
+    } catch (error) {
+      lastError = error;
+      if (attempt < WRITE_ATTEMPTS) await sleep(WRITE_RETRY_DELAY_MS);
+    }
+  }
+  return lastError;
+}
+
+function refreshRequestOf(context: RefreshContext, file: TokenFile) {
+  return {
+    region: context.config.region,
+    clientId: file.clientId!,
+    clientSecret: file.clientSecret!,
+    refreshToken: file.refreshToken!,
+  };
+}
+
+/** Each CreateToken request must end well before the lock could be judged stale. */
+function requestTimeoutFor(lockStaleMs: number): number {
+  return Math.max(1000, Math.floor(lockStaleMs / 2));
+}
+
+function isValid(file: TokenFile, options: ResolvedProviderOptions): boolean {
+  return file.expiresAt.getTime() > options.now();
+}
+
+function servedFrom(file: TokenFile): ServedToken {
+  return { accessToken: file.accessToken, expiresAt: file.expiresAt };
+}
+
+/**
+ * An error about this session: what it is, what went wrong, and the login that fixes it.
+ *
+ * @internal
+ */
+export function sessionError(
+  context: Pick<RefreshContext, "config">,
+  code: ErrorCode,
+  text: string,
+  cause?: unknown,
+): SsoTokenProviderError {
+  const message =
+    `SSO token for ${describeLoginTarget(context.config)}: ${text} ` +
+    loginAdvice(context.config);
+  return new SsoTokenProviderError(message, { code, cause });
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
