@@ -1,0 +1,48 @@
+/**
+ * Every operation the emulator routes requests to, named as the services name them.
+ * `Authorize` covers `/authorize` and its continuation and decision pages;
+ * `DeviceVerification` covers the `/device` pages; `Unknown` is any other request.
+ *
+ * @public
+ */
+export type EmulatorOperation =
+  | "RegisterClient"
+  | "StartDeviceAuthorization"
+  | "CreateToken"
+  | "CreateTokenWithIAM"
+  | "Authorize"
+  | "DeviceVerification"
+  | "GetRoleCredentials"
+  | "ListAccounts"
+  | "ListAccountRoles"
+  | "Logout"
+  | "VerifySession"
+  | "ListSpaces"
+  | "GetCallerIdentity"
+  | "Unknown";
+
+/** All operations, in a fixed order (counters list them in this order). @public */
+export const EMULATOR_OPERATIONS: readonly EmulatorOperation[] = [
+  "RegisterClient",
+  "StartDeviceAuthorization",
+  "CreateToken",
+  "CreateTokenWithIAM",
+  "Authorize",
+  "DeviceVerification",
+  "GetRoleCredentials",
+  "ListAccounts",
+  "ListAccountRoles",
+  "Logout",
+  "VerifySession",
+  "ListSpaces",
+  "GetCallerIdentity",
+  "Unknown",
+];
+
+/** The SSO OIDC operations, whose errors are OIDC error shapes. @public */
+export const OIDC_OPERATIONS: readonly EmulatorOperation[] = [
+  "RegisterClient",
+  "StartDeviceAuthorization",
+  "CreateToken",
+  "CreateTokenWithIAM",
+];
