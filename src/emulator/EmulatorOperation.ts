@@ -1,6 +1,6 @@
 /**
  * Every operation the emulator routes requests to, named as the services name them.
- * `Authorize` covers `/authorize` and its continuation and decision pages;
+ * `Authorize` covers `/authorize` and its continuation, status and decision routes;
  * `DeviceVerification` covers the `/device` pages; `Unknown` is any other request.
  *
  * @public

@@ -6,6 +6,7 @@ import {
   handleAuthorize,
   handleAuthorizeContinue,
   handleAuthorizeDecision,
+  handleAuthorizeStatus,
 } from "./handleAuthorize.js";
 import { handleCodeCatalyst } from "./handleCodeCatalyst.js";
 import { handleCreateToken } from "./handleCreateToken.js";
@@ -41,6 +42,9 @@ export async function dispatchOperation(
     case "Authorize":
       if (request.path.startsWith("/authorize/continue")) {
         return handleAuthorizeContinue(context, request);
+      }
+      if (request.path.startsWith("/authorize/status")) {
+        return handleAuthorizeStatus(context, request);
       }
       if (request.method === "POST") return handleAuthorizeDecision(context, request);
       return handleAuthorize(context, request);

@@ -1,6 +1,11 @@
 import { decideApproval } from "./decideApproval.js";
 import type { EmulatorContext } from "./EmulatorContext.js";
-import { htmlResponse, redirectResponse, type EmulatorResponse } from "./EmulatorResponse.js";
+import {
+  htmlResponse,
+  jsonResponse,
+  redirectResponse,
+  type EmulatorResponse,
+} from "./EmulatorResponse.js";
 import type { AuthorizeRecord } from "./EmulatorStore.js";
 import { authorizePage, messagePage } from "./htmlPages.js";
 import { formBody, type ParsedRequest } from "./ParsedRequest.js";
@@ -80,6 +85,24 @@ export function handleAuthorizeContinue(
 }
 
 /**
+ * `GET /authorize/status?request=ID`: where a request stands, as JSON
+ * `{"status": "pending" | "approved" | "denied" | "completed" | "expired"}` (404 if unknown).
+ * The approval page polls it. It asks the approval hook like a CreateToken poll does.
+ *
+ * @internal
+ */
+export async function handleAuthorizeStatus(
+  context: EmulatorContext,
+  request: ParsedRequest,
+): Promise<EmulatorResponse> {
+  const record = context.store.authorizeRequests.get(request.query.get("request") ?? "");
+  if (record === undefined) return jsonResponse({ status: "unknown" }, 404);
+  if (record.completed) return jsonResponse({ status: "completed" });
+  if (record.expiresAt <= context.store.now()) return jsonResponse({ status: "expired" });
+  return jsonResponse({ status: await decideApproval(context, record) });
+}
+
+/**
  * `POST /authorize/decision` (form fields `request`, `decision` = approve or deny): the
  * approval page's buttons. Redirects to the callback.
  *
@@ -113,9 +136,13 @@ async function continueAuthorization(
   const status = await decideApproval(context, record);
   if (status === "pending") {
     const client = context.store.clients.get(record.clientId);
-    const continuePath = `/authorize/continue?request=${encodeURIComponent(record.id)}`;
+    const query = `?request=${encodeURIComponent(record.id)}`;
+    const paths = {
+      statusPath: `/authorize/status${query}`,
+      continuePath: `/authorize/continue${query}`,
+    };
     const clientName = client?.clientName ?? "";
-    return htmlResponse(authorizePage(record.id, clientName, client?.scopes ?? [], continuePath));
+    return htmlResponse(authorizePage(record.id, clientName, client?.scopes ?? [], paths));
   }
 
   record.completed = true;

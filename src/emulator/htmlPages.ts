@@ -68,15 +68,36 @@ export function deviceConfirmPage(userCode: string, clientName: string, scopes: 
   );
 }
 
-/** The approve/deny page of an `/authorize` request; it reloads `continuePath` meanwhile. */
+/**
+ * The approve/deny page of an `/authorize` request. While it is open, a script asks
+ * `statusPath` every second and goes to `continuePath` once the request was decided
+ * elsewhere (by `Emulator.approve` or the hook), so a browser goes on by itself; it never
+ * reloads while the request is pending, so a person's click is not interrupted.
+ *
+ * @internal
+ */
 export function authorizePage(
   requestId: string,
   clientName: string,
   scopes: string[],
-  continuePath: string,
+  paths: { statusPath: string; continuePath: string },
 ): string {
-  // The reload lets a browser go on by itself when the request is approved by API.
-  const refresh = `<meta http-equiv="refresh" content="2;url=${escapeHtml(continuePath)}">`;
+  const script = [
+    "<script>",
+    `const statusPath = ${scriptString(paths.statusPath)};`,
+    `const continuePath = ${scriptString(paths.continuePath)};`,
+    "function poll() {",
+    "  fetch(statusPath).then((response) => response.json()).then((body) => {",
+    '    if (body.status === "pending") setTimeout(poll, 1000);',
+    "    else location.assign(continuePath);",
+    "  }, () => setTimeout(poll, 2000));",
+    "}",
+    "setTimeout(poll, 1000);",
+    "</script>",
+  ].join("\n");
+  const noScript = `<noscript><meta http-equiv="refresh" content="5;url=${escapeHtml(
+    paths.continuePath,
+  )}"></noscript>`;
   return page(
     "Allow access",
     [
@@ -86,9 +107,15 @@ export function authorizePage(
       hidden("request", requestId),
       decisionButtons(),
       "</form>",
+      script,
     ].join("\n"),
-    refresh,
+    noScript,
   );
+}
+
+// A JSON string literal that cannot end the surrounding <script> element.
+function scriptString(text: string): string {
+  return JSON.stringify(text).replace(/</g, "\\u003c");
 }
 
 function scopesLine(scopes: string[]): string {

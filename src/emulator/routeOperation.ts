@@ -6,6 +6,7 @@ const ROUTES: Record<string, EmulatorOperation> = {
   "POST /token": "CreateToken",
   "GET /authorize": "Authorize",
   "GET /authorize/continue": "Authorize",
+  "GET /authorize/status": "Authorize",
   "POST /authorize/decision": "Authorize",
   "GET /device": "DeviceVerification",
   "POST /device/decision": "DeviceVerification",

@@ -29,7 +29,13 @@ function isoSeconds(date: Date): string {
 
 /** Writes the CLI's token cache file for sso-session `emu` from an issued session. */
 async function writeTokenCache(session: IssuedSession): Promise<string> {
-  const file = join(home, ".aws", "sso", "cache", `${createHash("sha1").update("emu").digest("hex")}.json`);
+  const file = join(
+    home,
+    ".aws",
+    "sso",
+    "cache",
+    `${createHash("sha1").update("emu").digest("hex")}.json`,
+  );
   await writeFile(
     file,
     JSON.stringify({
@@ -94,43 +100,74 @@ describe("the AWS CLI against the emulator", () => {
     if (home) await rm(home, { recursive: true, force: true });
   });
 
-  itWithCli("refreshes an expired cached token through CreateToken, then calls CodeCatalyst with it", async () => {
-    const session = emulator.issueSession({ accessTokenLifetimeSeconds: -60 });
-    const cacheFile = await writeTokenCache(session);
+  itWithCli(
+    "refreshes an expired cached token through CreateToken, then calls CodeCatalyst with it",
+    async () => {
+      const session = emulator.issueSession({ accessTokenLifetimeSeconds: -60 });
+      const cacheFile = await writeTokenCache(session);
 
-    const result = await aws("codecatalyst", "list-spaces", "--profile", "bearer", "--output", "json");
+      const result = await aws(
+        "codecatalyst",
+        "list-spaces",
+        "--profile",
+        "bearer",
+        "--output",
+        "json",
+      );
 
-    expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout).items[0].name).toBe("emulated-space");
-    const cached = JSON.parse(await readFile(cacheFile, "utf8"));
-    expect(cached.accessToken).not.toBe(session.accessToken);
-    expect(emulator.isAccessTokenValid(cached.accessToken)).toBe(true);
-    expect(emulator.isRefreshTokenValid(session.refreshToken as string)).toBe(false);
-    expect(emulator.isRefreshTokenValid(cached.refreshToken)).toBe(true);
-  });
+      expect(result.stderr).toBe("");
+      expect(JSON.parse(result.stdout).items[0].name).toBe("emulated-space");
+      const cached = JSON.parse(await readFile(cacheFile, "utf8"));
+      expect(cached.accessToken).not.toBe(session.accessToken);
+      expect(emulator.isAccessTokenValid(cached.accessToken)).toBe(true);
+      expect(emulator.isRefreshTokenValid(session.refreshToken as string)).toBe(false);
+      expect(emulator.isRefreshTokenValid(cached.refreshToken)).toBe(true);
+    },
+  );
 
-  itWithCli("gets role credentials from the portal and signs STS GetCallerIdentity with them", async () => {
-    await writeTokenCache(emulator.issueSession());
+  itWithCli(
+    "gets role credentials from the portal and signs STS GetCallerIdentity with them",
+    async () => {
+      await writeTokenCache(emulator.issueSession());
 
-    const result = await aws("sts", "get-caller-identity", "--profile", "creds", "--output", "json");
+      const result = await aws(
+        "sts",
+        "get-caller-identity",
+        "--profile",
+        "creds",
+        "--output",
+        "json",
+      );
 
-    expect(result.stderr).toBe("");
-    expect(JSON.parse(result.stdout)).toMatchObject({
-      Account: "111122223333",
-      Arn: "arn:aws:sts::111122223333:assumed-role/ReadOnly/emulator-user",
-    });
-  });
+      expect(result.stderr).toBe("");
+      expect(JSON.parse(result.stdout)).toMatchObject({
+        Account: "111122223333",
+        Arn: "arn:aws:sts::111122223333:assumed-role/ReadOnly/emulator-user",
+      });
+    },
+  );
 
   itWithCli("maps an OIDC error through x-amzn-ErrorType, as for the SDKs", async () => {
     const session = emulator.issueSession();
 
     const result = await aws(
-      "sso-oidc", "create-token", "--region", "us-east-1",
-      "--client-id", session.clientId, "--client-secret", session.clientSecret,
-      "--grant-type", "refresh_token", "--refresh-token", "aorNotIssued",
+      "sso-oidc",
+      "create-token",
+      "--region",
+      "us-east-1",
+      "--client-id",
+      session.clientId,
+      "--client-secret",
+      session.clientSecret,
+      "--grant-type",
+      "refresh_token",
+      "--refresh-token",
+      "aorNotIssued",
     );
 
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain("(InvalidGrantException) when calling the CreateToken operation");
+    expect(result.stderr).toContain(
+      "(InvalidGrantException) when calling the CreateToken operation",
+    );
   });
 });

@@ -18,13 +18,18 @@ afterEach(async () => {
 
 describe("device authorization flow", () => {
   it("answers StartDeviceAuthorization with codes, pages and the configured timings", async () => {
-    emulator = await startEmulator({ deviceCodeLifetimeSeconds: 300, deviceCodeIntervalSeconds: 2 });
+    emulator = await startEmulator({
+      deviceCodeLifetimeSeconds: 300,
+      deviceCodeIntervalSeconds: 2,
+    });
     const { device } = await startDevice(oidcClient(emulator.url));
 
     expect(device.userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
     expect(device.deviceCode).toMatch(/^[\w-]{40,}$/);
     expect(device.verificationUri).toBe(`${emulator.url}/device`);
-    expect(device.verificationUriComplete).toBe(`${emulator.url}/device?user_code=${device.userCode}`);
+    expect(device.verificationUriComplete).toBe(
+      `${emulator.url}/device?user_code=${device.userCode}`,
+    );
     expect(device.expiresIn).toBe(300);
     expect(device.interval).toBe(2);
   });
@@ -148,7 +153,11 @@ describe("device authorization flow", () => {
     const client = oidcClient(emulator.url);
     const { clientId, clientSecret, device } = await startDevice(client, []);
 
-    const tokens = await pollDevice(client, { clientId, clientSecret }, device.deviceCode as string);
+    const tokens = await pollDevice(
+      client,
+      { clientId, clientSecret },
+      device.deviceCode as string,
+    );
 
     expect(tokens.accessToken).toMatch(/^aoa/);
     expect(tokens.refreshToken).toBeUndefined();
@@ -203,7 +212,11 @@ describe("device authorization flow", () => {
     expect(decision.status).toBe(200);
     expect(await decision.text()).toContain("Request approved");
 
-    const tokens = await pollDevice(client, { clientId, clientSecret }, device.deviceCode as string);
+    const tokens = await pollDevice(
+      client,
+      { clientId, clientSecret },
+      device.deviceCode as string,
+    );
     expect(tokens.accessToken).toMatch(/^aoa/);
   });
 
@@ -220,9 +233,7 @@ describe("device authorization flow", () => {
     const first = await startDevice(client);
     const second = await startDevice(client);
 
-    const error = await rejectionOf(
-      pollDevice(client, second, first.device.deviceCode as string),
-    );
+    const error = await rejectionOf(pollDevice(client, second, first.device.deviceCode as string));
     expect(error).toBeInstanceOf(InvalidGrantException);
   });
 });

@@ -47,14 +47,25 @@ describe("startEmulator and the Emulator object", () => {
     ["a negative port", { port: -1 }, /`port`/],
     ["a fractional lifetime", { accessTokenLifetimeSeconds: 1.5 }, /`accessTokenLifetimeSeconds`/],
     ["a clock that is not a function", { now: 5 as never }, /`now`/],
-    ["an account id of 3 digits", { accounts: [{ accountId: "123", roles: ["R"] }] }, /accounts\[0\]\.accountId/],
-    ["an account without roles", { accounts: [{ accountId: "123456789012", roles: [] }] }, /accounts\[0\]\.roles/],
+    [
+      "an account id of 3 digits",
+      { accounts: [{ accountId: "123", roles: ["R"] }] },
+      /accounts\[0\]\.accountId/,
+    ],
+    [
+      "an account without roles",
+      { accounts: [{ accountId: "123456789012", roles: [] }] },
+      /accounts\[0\]\.roles/,
+    ],
     ["a space without a name", { spaces: [{} as never] }, /spaces\[0\]\.name/],
-  ])("refuses %s with EMULATOR_INVALID_USAGE naming the option", async (_name, options, pattern) => {
-    const error = await startFailure(options);
-    expect(error.code).toBe("EMULATOR_INVALID_USAGE");
-    expect(error.message).toMatch(pattern);
-  });
+  ])(
+    "refuses %s with EMULATOR_INVALID_USAGE naming the option",
+    async (_name, options, pattern) => {
+      const error = await startFailure(options);
+      expect(error.code).toBe("EMULATOR_INVALID_USAGE");
+      expect(error.message).toMatch(pattern);
+    },
+  );
 
   it("fails with EMULATOR_START_FAILED when the port is taken", async () => {
     emulator = await startEmulator();
@@ -97,12 +108,14 @@ describe("startEmulator and the Emulator object", () => {
       AWS_ENDPOINT_URL_STS: url,
     });
     expect(emulatorEnvironmentLines(url)[0]).toBe(`export AWS_ENDPOINT_URL_SSO_OIDC=${url}`);
-    expect(emulatorEnvironmentLines(url, "powershell")[1]).toBe(`$env:AWS_ENDPOINT_URL_SSO = "${url}"`);
+    expect(emulatorEnvironmentLines(url, "powershell")[1]).toBe(
+      `$env:AWS_ENDPOINT_URL_SSO = "${url}"`,
+    );
     expect(emulatorEnvironmentLines(url, "cmd")[3]).toBe(`set AWS_ENDPOINT_URL_STS=${url}`);
     expect(() => emulatorEnvironment("not a url")).toThrow(SsoTokenProviderError);
   });
 
-  it("is reached by the four official clients configured only through the environment", async () => {
+  it("is reached by the four official clients set up only by the environment", async () => {
     emulator = await startEmulator();
     const session = emulator.issueSession();
     const saved = { ...process.env };
@@ -148,7 +161,11 @@ describe("startEmulator and the Emulator object", () => {
     expect(inspect(emulator)).toBe(`Emulator { url: '${emulator.url}' }`);
     const shown = inspect(session);
     expect(shown).toContain(session.clientId);
-    for (const secret of [session.clientSecret, session.accessToken, session.refreshToken as string]) {
+    for (const secret of [
+      session.clientSecret,
+      session.accessToken,
+      session.refreshToken as string,
+    ]) {
       expect(shown).not.toContain(secret);
     }
     // Spreading and JSON keep the values, so tests can write cache files from them.
@@ -159,7 +176,10 @@ describe("startEmulator and the Emulator object", () => {
     emulator = await startEmulator({ now: () => Date.UTC(2030, 0, 1) });
     const start = Date.UTC(2030, 0, 1);
 
-    const session = emulator.issueSession({ accessTokenLifetimeSeconds: 120, registrationLifetimeSeconds: 600 });
+    const session = emulator.issueSession({
+      accessTokenLifetimeSeconds: 120,
+      registrationLifetimeSeconds: 600,
+    });
     expect(session.expiresAt).toEqual(new Date(start + 120_000));
     expect(session.registrationExpiresAt).toEqual(new Date(start + 600_000));
     expect(session.scopes).toEqual(["sso:account:access"]);
@@ -169,7 +189,9 @@ describe("startEmulator and the Emulator object", () => {
 
     const scopeless = emulator.issueSession({ scopes: [] });
     expect(scopeless.refreshToken).toBeUndefined();
-    expect(() => emulator!.issueSession({ accessTokenLifetimeSeconds: 0.5 })).toThrow(/accessTokenLifetimeSeconds/);
+    expect(() => emulator!.issueSession({ accessTokenLifetimeSeconds: 0.5 })).toThrow(
+      /accessTokenLifetimeSeconds/,
+    );
   });
 
   it("counts requests and outcomes, and resets the counts", async () => {
@@ -199,10 +221,19 @@ describe("startEmulator and the Emulator object", () => {
     emulator = await startEmulator({ autoApprove: true, onRequest: (event) => events.push(event) });
     const client = oidcClient(emulator.url);
     const { clientId, clientSecret, device } = await startDevice(client);
-    const tokens = await pollDevice(client, { clientId, clientSecret }, device.deviceCode as string);
+    const tokens = await pollDevice(
+      client,
+      { clientId, clientSecret },
+      device.deviceCode as string,
+    );
     await client
       .send(
-        new CreateTokenCommand({ clientId, clientSecret, grantType: "refresh_token", refreshToken: "aorX" }),
+        new CreateTokenCommand({
+          clientId,
+          clientSecret,
+          grantType: "refresh_token",
+          refreshToken: "aorX",
+        }),
       )
       .catch(() => undefined);
 
@@ -214,7 +245,12 @@ describe("startEmulator and the Emulator object", () => {
     ]);
     expect(events[3]?.grantType).toBe("refresh_token");
     const text = JSON.stringify(events);
-    for (const secret of [clientSecret, device.deviceCode, tokens.accessToken, tokens.refreshToken]) {
+    for (const secret of [
+      clientSecret,
+      device.deviceCode,
+      tokens.accessToken,
+      tokens.refreshToken,
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

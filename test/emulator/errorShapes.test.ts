@@ -65,7 +65,9 @@ describe("SSO OIDC error encoding", () => {
         ),
       );
 
-      const ErrorClass = (oidc as unknown as Record<string, new (...args: never[]) => Error>)[shape];
+      const ErrorClass = (oidc as unknown as Record<string, new (...args: never[]) => Error>)[
+        shape
+      ];
       expect(error).toBeInstanceOf(ErrorClass);
       expect(error.name).toBe(shape);
       expect(error.error).toBe(OIDC_ERROR_SHAPES[shape].error);
@@ -90,7 +92,7 @@ describe("SSO OIDC error encoding", () => {
     expect(error.error).toBe(OIDC_ERROR_SHAPES[shape].error);
   });
 
-  it("sends status, x-amzn-ErrorType with the namespace, the OAuth body and a request id", async () => {
+  it("sends the status, x-amzn-ErrorType, the OAuth body and a request id", async () => {
     const session = emulator.issueSession();
     const response = await postJson("/token", {
       clientId: session.clientId,
@@ -134,7 +136,7 @@ describe("SSO OIDC error encoding", () => {
     expect(((await response.json()) as { error: string }).error).toBe("invalid_request");
   });
 
-  it("answers a missing refreshToken through the official client with InvalidRequestException", async () => {
+  it("answers a missing refreshToken with InvalidRequestException", async () => {
     const session = emulator.issueSession();
     const error = await rejectionOf(
       oidcClient(emulator.url).send(
@@ -163,7 +165,11 @@ describe("SSO OIDC error encoding", () => {
   });
 
   it.each([
-    ["clientType confidential", { clientType: "confidential" }, oidc.InvalidClientMetadataException],
+    [
+      "clientType confidential",
+      { clientType: "confidential" },
+      oidc.InvalidClientMetadataException,
+    ],
     ["a scope with a space", { scopes: ["sso:account access"] }, oidc.InvalidScopeException],
     ["an unknown grant type", { grantTypes: ["password"] }, oidc.UnsupportedGrantTypeException],
     [
@@ -176,14 +182,17 @@ describe("SSO OIDC error encoding", () => {
       { grantTypes: ["authorization_code"] },
       oidc.InvalidRedirectUriException,
     ],
-  ])("answers RegisterClient with %s with the service's error", async (_name, input, ErrorClass) => {
-    const error = await rejectionOf(
-      oidcClient(emulator.url).send(
-        new RegisterClientCommand({ clientName: "x", clientType: "public", ...input }),
-      ),
-    );
-    expect(error).toBeInstanceOf(ErrorClass);
-  });
+  ])(
+    "answers RegisterClient with %s with the service's error",
+    async (_name, input, ErrorClass) => {
+      const error = await rejectionOf(
+        oidcClient(emulator.url).send(
+          new RegisterClientCommand({ clientName: "x", clientType: "public", ...input }),
+        ),
+      );
+      expect(error).toBeInstanceOf(ErrorClass);
+    },
+  );
 
   it("answers RegisterClient without clientName with invalid_request", async () => {
     const response = await postJson("/client/register", { clientType: "public" });
@@ -197,17 +206,22 @@ describe("SSO OIDC error encoding", () => {
   it("registers with seconds-based timestamps and the registration lifetime", async () => {
     const before = Math.floor(Date.now() / 1000);
     const registration = await oidcClient(emulator.url).send(
-      new RegisterClientCommand({ clientName: "x", clientType: "public", scopes: ["sso:account:access"] }),
+      new RegisterClientCommand({
+        clientName: "x",
+        clientType: "public",
+        scopes: ["sso:account:access"],
+      }),
     );
     expect(registration.clientId).toMatch(/^[\w-]{20,}$/);
     expect(registration.clientSecret).toMatch(/^[\w-]{100,}$/);
     expect(registration.clientIdIssuedAt).toBeGreaterThanOrEqual(before);
     expect(registration.clientIdIssuedAt).toBeLessThanOrEqual(Math.floor(Date.now() / 1000));
-    expect((registration.clientSecretExpiresAt as number) - (registration.clientIdIssuedAt as number))
-      .toBe(90 * 24 * 3600);
+    expect(
+      (registration.clientSecretExpiresAt as number) - (registration.clientIdIssuedAt as number),
+    ).toBe(90 * 24 * 3600);
   });
 
-  it("answers StartDeviceAuthorization with a wrong secret or no startUrl with the service's errors", async () => {
+  it("answers StartDeviceAuthorization with a wrong secret or no startUrl", async () => {
     const session = emulator.issueSession();
     const client = oidcClient(emulator.url);
 

@@ -50,7 +50,7 @@ function refresh(
 }
 
 describe("injected faults", () => {
-  it("server_error answers CreateToken with InternalServerException and changes nothing", async () => {
+  it("server_error answers InternalServerException and changes nothing", async () => {
     const { emulator, client, session } = await setUp();
     emulator.injectFault({ operation: "CreateToken", fault: "server_error" });
 
@@ -194,8 +194,12 @@ describe("injected faults", () => {
     emulator.injectFault({ operation: "CreateToken", fault: "throttle" });
     const token = session.refreshToken as string;
 
-    expect(await rejectionOf(refresh(client, session, token))).toBeInstanceOf(InternalServerException);
-    expect(await rejectionOf(refresh(client, session, token))).toBeInstanceOf(InternalServerException);
+    expect(await rejectionOf(refresh(client, session, token))).toBeInstanceOf(
+      InternalServerException,
+    );
+    expect(await rejectionOf(refresh(client, session, token))).toBeInstanceOf(
+      InternalServerException,
+    );
     expect(await rejectionOf(refresh(client, session, token))).toBeInstanceOf(SlowDownException);
     expect((await refresh(client, session, token)).accessToken).toMatch(/^aoa/);
     expect(emulator.counters.faultsApplied).toBe(3);
@@ -203,7 +207,11 @@ describe("injected faults", () => {
 
   it("applies a fault with a grantType only to that grant type", async () => {
     const { emulator, client, session } = await setUp();
-    emulator.injectFault({ operation: "CreateToken", grantType: "refresh_token", fault: "server_error" });
+    emulator.injectFault({
+      operation: "CreateToken",
+      grantType: "refresh_token",
+      fault: "server_error",
+    });
 
     const { clientId, clientSecret, device } = await startDevice(client);
     const login = await pollDevice(client, { clientId, clientSecret }, device.deviceCode as string);
@@ -222,15 +230,29 @@ describe("injected faults", () => {
       expect(error).toBeInstanceOf(SlowDownException);
     }
     emulator.clearFaults();
-    expect((await refresh(client, session, session.refreshToken as string)).accessToken).toBeDefined();
+    expect(
+      (await refresh(client, session, session.refreshToken as string)).accessToken,
+    ).toBeDefined();
   });
 
   it.each<[string, EmulatorFault]>([
-    ["a token fault on another operation", { operation: "ListAccounts", fault: "no_refresh_token" }],
-    ["an error shape on the portal", { operation: "Logout", fault: { errorShape: "InvalidGrantException" } }],
-    ["an unknown error shape", { operation: "CreateToken", fault: { errorShape: "Nope" as never } }],
+    [
+      "a token fault on another operation",
+      { operation: "ListAccounts", fault: "no_refresh_token" },
+    ],
+    [
+      "an error shape on the portal",
+      { operation: "Logout", fault: { errorShape: "InvalidGrantException" } },
+    ],
+    [
+      "an unknown error shape",
+      { operation: "CreateToken", fault: { errorShape: "Nope" as never } },
+    ],
     ["an unknown operation", { operation: "Nope" as never, fault: "server_error" }],
-    ["grantType off CreateToken", { operation: "RegisterClient", grantType: "x", fault: "server_error" }],
+    [
+      "grantType off CreateToken",
+      { operation: "RegisterClient", grantType: "x", fault: "server_error" },
+    ],
     ["a zero count", { operation: "CreateToken", fault: "server_error", count: 0 }],
     ["throttle on a page", { operation: "Authorize", fault: "throttle" }],
     ["delay without delayMs", { operation: "CreateToken", fault: "delay" }],

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { createContext, Script } from "node:vm";
 
 import {
   CreateTokenCommand,
@@ -11,7 +12,7 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 
 import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
-import { ManualClock, oidcClient, rejectionOf } from "./support.js";
+import { ManualClock, oidcClient, rejectionOf, waitFor } from "./support.js";
 
 const CALLBACK = "http://127.0.0.1:49152/oauth/callback";
 
@@ -39,7 +40,10 @@ async function registerPkceClient(client: SSOOIDCClient) {
       scopes: ["sso:account:access"],
     }),
   );
-  return { clientId: registration.clientId as string, clientSecret: registration.clientSecret as string };
+  return {
+    clientId: registration.clientId as string,
+    clientSecret: registration.clientSecret as string,
+  };
 }
 
 function authorizeUrl(base: string, clientId: string, challenge: string, overrides = {}) {
@@ -71,12 +75,18 @@ function exchange(
   redirectUri = CALLBACK,
 ) {
   return client.send(
-    new CreateTokenCommand({ ...ids, grantType: "authorization_code", code, codeVerifier, redirectUri }),
+    new CreateTokenCommand({
+      ...ids,
+      grantType: "authorization_code",
+      code,
+      codeVerifier,
+      redirectUri,
+    }),
   );
 }
 
 describe("PKCE authorization-code flow", () => {
-  it("redirects to the callback with a code and state, and exchanges the code for tokens", async () => {
+  it("redirects with a code and state, and exchanges the code for tokens", async () => {
     const { emulator, client, ids, pkce } = await start();
 
     const response = await fetch(authorizeUrl(emulator.url, ids.clientId, pkce.challenge), {
@@ -164,9 +174,12 @@ describe("PKCE authorization-code flow", () => {
   ])("answers %s with a 400 page and no redirect", async (_name, overrides) => {
     const { emulator, ids, pkce } = await start();
 
-    const response = await fetch(authorizeUrl(emulator.url, ids.clientId, pkce.challenge, overrides), {
-      redirect: "manual",
-    });
+    const response = await fetch(
+      authorizeUrl(emulator.url, ids.clientId, pkce.challenge, overrides),
+      {
+        redirect: "manual",
+      },
+    );
 
     expect(response.status).toBe(400);
     expect(response.headers.get("location")).toBeNull();
@@ -180,7 +193,11 @@ describe("PKCE authorization-code flow", () => {
       new RegisterClientCommand({ clientName: "device-only", clientType: "public" }),
     );
 
-    const url = authorizeUrl(emulator.url, registration.clientId as string, newVerifier().challenge);
+    const url = authorizeUrl(
+      emulator.url,
+      registration.clientId as string,
+      newVerifier().challenge,
+    );
     const response = await fetch(url, { redirect: "manual" });
     expect(response.status).toBe(400);
   });
@@ -232,14 +249,47 @@ describe("PKCE authorization-code flow", () => {
     const [pending] = emulator.pendingApprovals();
     if (pending?.kind !== "authorize") throw new Error("expected a pending authorize request");
 
+    const statusUrl = pending.continueUrl.replace("/continue?", "/status?");
     const before = await fetch(pending.continueUrl, { redirect: "manual" });
     expect(before.status).toBe(200);
+    expect(await (await fetch(statusUrl)).json()).toEqual({ status: "pending" });
     expect(emulator.approve(pending.id)).toBe(true);
+    expect(await (await fetch(statusUrl)).json()).toEqual({ status: "approved" });
     const after = await fetch(pending.continueUrl, { redirect: "manual" });
 
     expect(after.status).toBe(302);
     expect(new URL(after.headers.get("location") as string).searchParams.get("code")).toBeTruthy();
     const again = await fetch(pending.continueUrl, { redirect: "manual" });
     expect(again.status).toBe(400);
+    expect(await (await fetch(statusUrl)).json()).toEqual({ status: "completed" });
+  });
+
+  it("has a page script that moves the browser on once approved elsewhere", async () => {
+    const { emulator, ids, pkce } = await start({});
+    const page = await fetch(authorizeUrl(emulator.url, ids.clientId, pkce.challenge));
+    const script = /<script>([\s\S]*?)<\/script>/.exec(await page.text())?.[1] as string;
+    const [pending] = emulator.pendingApprovals();
+    if (pending?.kind !== "authorize") throw new Error("expected a pending authorize request");
+
+    // Run the page's script as a browser would, with real fetch against the emulator and a
+    // `location` that records where it is sent.
+    const visited: string[] = [];
+    const timers: (() => void)[] = [];
+    const context = createContext({
+      fetch: (path: string) => fetch(`${emulator.url}${path}`),
+      location: { assign: (path: string) => visited.push(path) },
+      setTimeout: (callback: () => void) => timers.push(callback),
+    });
+    new Script(script).runInContext(context);
+    const tick = async () => {
+      timers.shift()?.();
+      await waitFor(() => timers.length > 0 || visited.length > 0);
+    };
+
+    await tick();
+    expect(visited).toEqual([]);
+    emulator.approve(pending.id);
+    await tick();
+    expect(visited).toEqual([`/authorize/continue?request=${pending.id}`]);
   });
 });

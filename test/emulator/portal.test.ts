@@ -62,7 +62,11 @@ describe("SSO portal", () => {
     const call = (accessToken: string) =>
       rejectionOf(
         client.send(
-          new GetRoleCredentialsCommand({ accessToken, accountId: "111122223333", roleName: "ReadOnly" }),
+          new GetRoleCredentialsCommand({
+            accessToken,
+            accountId: "111122223333",
+            roleName: "ReadOnly",
+          }),
         ),
       );
 
@@ -100,9 +104,21 @@ describe("SSO portal", () => {
       accounts.push(...(page.accountList ?? []));
     }
     expect(accounts).toEqual([
-      { accountId: "111111111111", accountName: "Dev", emailAddress: "aws+111111111111@example.com" },
-      { accountId: "222222222222", accountName: "Account 222222222222", emailAddress: "aws+222222222222@example.com" },
-      { accountId: "333333333333", accountName: "Account 333333333333", emailAddress: "ops@example.com" },
+      {
+        accountId: "111111111111",
+        accountName: "Dev",
+        emailAddress: "aws+111111111111@example.com",
+      },
+      {
+        accountId: "222222222222",
+        accountName: "Account 222222222222",
+        emailAddress: "aws+222222222222@example.com",
+      },
+      {
+        accountId: "333333333333",
+        accountName: "Account 333333333333",
+        emailAddress: "ops@example.com",
+      },
     ]);
 
     const roles = await client.send(
@@ -122,7 +138,11 @@ describe("SSO portal", () => {
       new ListAccountsCommand({ accessToken: session.accessToken }),
     );
     expect(result.accountList).toEqual([
-      { accountId: "111122223333", accountName: "Emulated account", emailAddress: "aws+111122223333@example.com" },
+      {
+        accountId: "111122223333",
+        accountName: "Emulated account",
+        emailAddress: "aws+111122223333@example.com",
+      },
     ]);
   });
 

@@ -26,7 +26,7 @@ function refresh(
 }
 
 describe("refresh_token grant", () => {
-  it("rotates: each refresh returns new tokens and the old refresh token stops working", async () => {
+  it("rotates: each refresh returns new tokens and the old one stops working", async () => {
     emulator = await startEmulator({ accessTokenLifetimeSeconds: 900 });
     const client = oidcClient(emulator.url);
     const session = emulator.issueSession();
@@ -87,7 +87,7 @@ describe("refresh_token grant", () => {
     expect(emulator.isRefreshTokenValid(theirs.refreshToken as string)).toBe(true);
   });
 
-  it("rejects a wrong client secret, an unknown client and an expired registration with invalid_client", async () => {
+  it("rejects a wrong secret, unknown client or expired registration: invalid_client", async () => {
     const clock = new ManualClock();
     emulator = await startEmulator({ now: clock.now, registrationLifetimeSeconds: 3600 });
     const client = oidcClient(emulator.url);

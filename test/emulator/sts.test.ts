@@ -11,7 +11,11 @@ afterEach(async () => {
   emulator = undefined;
 });
 
-async function roleCredentials(options: EmulatorOptions = {}, accountId = "111122223333", roleName = "ReadOnly") {
+async function roleCredentials(
+  options: EmulatorOptions = {},
+  accountId = "111122223333",
+  roleName = "ReadOnly",
+) {
   emulator = await startEmulator(options);
   const session = emulator.issueSession();
   const { roleCredentials } = await portalClient(emulator.url).send(
@@ -25,14 +29,16 @@ async function roleCredentials(options: EmulatorOptions = {}, accountId = "11112
 }
 
 describe("STS GetCallerIdentity", () => {
-  it("accepts a request signed with issued role credentials and names their account and role", async () => {
+  it("accepts a request signed with issued credentials, naming account and role", async () => {
     const credentials = await roleCredentials(
       { userName: "bob", accounts: [{ accountId: "444455556666", roles: ["Deploy"] }] },
       "444455556666",
       "Deploy",
     );
 
-    const identity = await stsClient(emulator!.url, credentials).send(new GetCallerIdentityCommand({}));
+    const identity = await stsClient(emulator!.url, credentials).send(
+      new GetCallerIdentityCommand({}),
+    );
 
     expect(identity.Account).toBe("444455556666");
     expect(identity.Arn).toBe("arn:aws:sts::444455556666:assumed-role/Deploy/bob");
@@ -42,7 +48,10 @@ describe("STS GetCallerIdentity", () => {
 
   it("rejects a request signed with a tampered secret with SignatureDoesNotMatch", async () => {
     const credentials = await roleCredentials();
-    const tampered = { ...credentials, secretAccessKey: `x${credentials.secretAccessKey.slice(1)}` };
+    const tampered = {
+      ...credentials,
+      secretAccessKey: `x${credentials.secretAccessKey.slice(1)}`,
+    };
 
     const error = await rejectionOf(
       stsClient(emulator!.url, tampered).send(new GetCallerIdentityCommand({})),
@@ -53,7 +62,8 @@ describe("STS GetCallerIdentity", () => {
 
   it("rejects an unknown key id or a wrong session token with InvalidClientTokenId", async () => {
     const credentials = await roleCredentials();
-    const client = (overrides: object) => stsClient(emulator!.url, { ...credentials, ...overrides });
+    const client = (overrides: object) =>
+      stsClient(emulator!.url, { ...credentials, ...overrides });
 
     const unknownKey = await rejectionOf(
       client({ accessKeyId: "ASIAAAAAAAAAAAAAAAAA" }).send(new GetCallerIdentityCommand({})),
@@ -68,7 +78,10 @@ describe("STS GetCallerIdentity", () => {
 
   it("rejects expired role credentials with ExpiredToken", async () => {
     const clock = new ManualClock();
-    const credentials = await roleCredentials({ now: clock.now, roleCredentialsLifetimeSeconds: 900 });
+    const credentials = await roleCredentials({
+      now: clock.now,
+      roleCredentialsLifetimeSeconds: 900,
+    });
     clock.advance(900);
 
     const error = await rejectionOf(

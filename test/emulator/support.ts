@@ -58,7 +58,10 @@ export async function registerDeviceClient(client: SSOOIDCClient, scopes?: strin
 }
 
 /** Registers a client and starts a device authorization. */
-export async function startDevice(client: SSOOIDCClient, scopes: string[] = ["sso:account:access"]) {
+export async function startDevice(
+  client: SSOOIDCClient,
+  scopes: string[] = ["sso:account:access"],
+) {
   const registration = await registerDeviceClient(client, scopes);
   const clientId = registration.clientId as string;
   const clientSecret = registration.clientSecret as string;
@@ -78,9 +81,7 @@ export function pollDevice(
   ids: { clientId: string; clientSecret: string },
   deviceCode: string,
 ) {
-  return client.send(
-    new CreateTokenCommand({ ...ids, grantType: DEVICE_GRANT, deviceCode }),
-  );
+  return client.send(new CreateTokenCommand({ ...ids, grantType: DEVICE_GRANT, deviceCode }));
 }
 
 /** The rejection of a promise (fails the test if it resolves). */
