@@ -1,0 +1,10 @@
+export { getHomeDir } from "./getHomeDir.js";
+export { listSsoConfigs } from "./listSsoConfigs.js";
+export type { ListSsoConfigsInit } from "./listSsoConfigs.js";
+export { loadSsoConfig } from "./loadSsoConfig.js";
+export type { LoadSsoConfigInit } from "./loadSsoConfig.js";
+export { resolveConfigFilepaths } from "./resolveConfigFilepaths.js";
+export type { ConfigFilepaths, ResolveConfigFilepathsInit } from "./resolveConfigFilepaths.js";
+export { DEFAULT_PROFILE_NAME, resolveProfileName } from "./resolveProfileName.js";
+export type { ResolveProfileNameOptions } from "./resolveProfileName.js";
+export type { SsoConfig } from "./SsoConfig.js";
