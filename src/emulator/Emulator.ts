@@ -194,7 +194,14 @@ export class Emulator {
       scopes: [...scopes],
     };
     if (tokens.refreshToken !== undefined) session.refreshToken = tokens.refreshToken;
-    Object.defineProperty(session, inspect.custom, { value: inspectSession, enumerable: false });
+    // Non-enumerable, so a spread copy or the fields themselves still carry the values.
+    Object.defineProperty(session, "toJSON", { value: redactedSession, enumerable: false });
+    Object.defineProperty(session, inspect.custom, {
+      value: function (this: IssuedSession) {
+        return inspect(redactedSession.call(this));
+      },
+      enumerable: false,
+    });
     return session;
   }
 
@@ -262,8 +269,8 @@ function checkSessionOptions(
   }
 }
 
-function inspectSession(this: IssuedSession): string {
-  return inspect({
+function redactedSession(this: IssuedSession): Record<string, unknown> {
+  return {
     clientId: this.clientId,
     clientSecret: REDACTED,
     registrationExpiresAt: this.registrationExpiresAt,
@@ -271,5 +278,5 @@ function inspectSession(this: IssuedSession): string {
     ...(this.refreshToken === undefined ? {} : { refreshToken: REDACTED }),
     expiresAt: this.expiresAt,
     scopes: this.scopes,
-  });
+  };
 }

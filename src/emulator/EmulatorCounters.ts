@@ -15,7 +15,10 @@ export type GrantTypeKey = "refresh_token" | "device_code" | "authorization_code
  * @public
  */
 export interface EmulatorCounters {
-  /** Requests per operation (each starts at 0). */
+  /**
+   * Requests per operation (each starts at 0). `Authorize` counts every `/authorize` route,
+   * the approval page's status polls included.
+   */
   requests: Record<EmulatorOperation, number>;
   /** CreateToken answers with tokens, per grant type. */
   createTokenSuccesses: Record<GrantTypeKey, number>;

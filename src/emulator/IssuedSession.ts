@@ -25,8 +25,9 @@ export interface IssueSessionOptions {
 
 /**
  * A login made in memory by {@link Emulator.issueSession}, with the values a token cache
- * file holds. It contains secrets on purpose (tests write them into cache files);
- * `util.inspect` shows them redacted, `JSON.stringify` and spreading show them.
+ * file holds. It contains secrets on purpose (tests write them into cache files): read the
+ * fields, or spread the object, to get them. `util.inspect` and `JSON.stringify` of the
+ * object itself show them as `[redacted]`.
  *
  * @public
  */

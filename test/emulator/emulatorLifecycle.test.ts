@@ -159,8 +159,9 @@ describe("startEmulator and the Emulator object", () => {
 
     expect(JSON.stringify(emulator)).toBe(JSON.stringify({ url: emulator.url }));
     expect(inspect(emulator)).toBe(`Emulator { url: '${emulator.url}' }`);
-    const shown = inspect(session);
+    const shown = `${inspect(session)} ${JSON.stringify(session)}`;
     expect(shown).toContain(session.clientId);
+    expect(shown).toContain("[redacted]");
     for (const secret of [
       session.clientSecret,
       session.accessToken,
@@ -168,8 +169,8 @@ describe("startEmulator and the Emulator object", () => {
     ]) {
       expect(shown).not.toContain(secret);
     }
-    // Spreading and JSON keep the values, so tests can write cache files from them.
-    expect({ ...session }.accessToken).toBe(session.accessToken);
+    // Fields and spread copies keep the values, so tests can write cache files from them.
+    expect(JSON.parse(JSON.stringify({ ...session })).accessToken).toBe(session.accessToken);
   });
 
   it("issues sessions with the requested lifetimes and scopes", async () => {
