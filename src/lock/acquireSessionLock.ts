@@ -1,4 +1,5 @@
-import { rm, writeFile, readFile } from "node:fs/promises";
+import { readFile, rm, writeFile } from "node:fs/promises";
+import { setTimeout as sleep } from "node:timers/promises";
 
 import lockfile from "proper-lockfile";
 
@@ -70,21 +71,8 @@ export async function acquireSessionLock(
   let release: () => Promise<void>;
 
   try {
-    release = await lockfile.lock(filepath, {
-      realpath: false,
-      stale: options.staleMs,
-      // proper-lockfile does not wait by default; a flat schedule bounds the wait.
-      retries: {
-        retries: Math.max(0, Math.ceil(options.timeoutMs / RETRY_STEP_MS)),
-        factor: 1,
-        minTimeout: RETRY_STEP_MS,
-        maxTimeout: RETRY_STEP_MS,
-        randomize: true,
-      },
-      // The default throws from a timer and kills the process; we only stop writing.
-      onCompromised: () => {
-        compromised = true;
-      },
+    release = await lockWithin(filepath, options, () => {
+      compromised = true;
     });
   } catch (error) {
     throw await explainLockFailure(filepath, lockPath, error);
@@ -107,6 +95,34 @@ export async function acquireSessionLock(
       await release().catch(() => undefined);
     },
   };
+}
+
+/**
+ * proper-lockfile does not wait by default, and its own retries retry every error, so a
+ * folder that can never hold a lock would cost the whole wait. Retry only while the lock is
+ * held by someone else (`ELOCKED`), until the deadline.
+ */
+async function lockWithin(
+  filepath: string,
+  options: AcquireSessionLockOptions,
+  onCompromised: () => void,
+): Promise<() => Promise<void>> {
+  const deadline = Date.now() + options.timeoutMs;
+  for (;;) {
+    try {
+      return await lockfile.lock(filepath, {
+        realpath: false,
+        stale: options.staleMs,
+        retries: 0,
+        // The default throws from a timer and kills the process; we only stop writing.
+        onCompromised,
+      });
+    } catch (error) {
+      const busy = (error as NodeJS.ErrnoException).code === "ELOCKED";
+      if (!busy || Date.now() >= deadline) throw error;
+      await sleep(RETRY_STEP_MS / 2 + Math.random() * RETRY_STEP_MS);
+    }
+  }
 }
 
 function loginMarkerPath(filepath: string): string {

@@ -46,9 +46,11 @@ export function fromSsoSession(init: FromSsoSessionInit = {}): TokenIdentityProv
   const options = resolveOptions(init);
   const configs = new Map<string, { config: SsoConfig; checkedAtMs: number }>();
 
-  async function resolveConfig(callerProfile: string | undefined): Promise<SsoConfig> {
-    const profile = resolveProfileName({ profile: init.profile, callerProfile });
-    const key = init.ssoSession !== undefined ? `session:${init.ssoSession}` : profile.name;
+  async function resolveConfig(caller: CallerProperties): Promise<SsoConfig> {
+    const profile = resolveProfileName({ profile: init.profile, callerProfile: caller.profile });
+    const configFilepath = init.configFilepath ?? caller.configFilepath;
+    const filepath = init.filepath ?? caller.filepath;
+    const key = JSON.stringify([init.ssoSession, profile.name, configFilepath, filepath]);
     const known = configs.get(key);
     if (known && performance.now() - known.checkedAtMs < CONFIG_RECHECK_MS) return known.config;
 
@@ -56,22 +58,45 @@ export function fromSsoSession(init: FromSsoSessionInit = {}): TokenIdentityProv
       profile: profile.name,
       profileExplicit: profile.explicit,
       ssoSession: init.ssoSession,
-      configFilepath: init.configFilepath,
-      filepath: init.filepath,
+      configFilepath,
+      filepath,
     });
     configs.set(key, { config, checkedAtMs: performance.now() });
     return config;
   }
 
   return async (properties: Record<string, unknown> = {}) => {
-    const callerClientConfig = properties.callerClientConfig as { profile?: string } | undefined;
-    const config = await resolveConfig(callerClientConfig?.profile);
+    const config = await resolveConfig(callerPropertiesOf(properties));
     const cacheKey = config.kind === "session" ? config.sessionName! : config.startUrl;
     const filepath = getTokenFilepath(cacheKey, getHomeDir());
     const state = sessionStateFor(filepath);
 
     const served = await serve(config, filepath, state, options, properties.forceRefresh === true);
     return new SsoTokenIdentity(served.accessToken, reportedExpiration(served, options));
+  };
+}
+
+/** What an SDK client says about itself when it asks for a token. */
+interface CallerProperties {
+  profile?: string;
+  configFilepath?: string;
+  filepath?: string;
+}
+
+/**
+ * SDK clients pass their `profile` (and config paths) with each call: newer clients inside
+ * `callerClientConfig`, older generated ones (such as CodeCatalyst's) as identity properties.
+ */
+function callerPropertiesOf(properties: Record<string, unknown>): CallerProperties {
+  const fromClient = (properties.callerClientConfig ?? {}) as Record<string, unknown>;
+  const pick = (key: string) => {
+    const value = properties[key] ?? fromClient[key];
+    return typeof value === "string" && value !== "" ? value : undefined;
+  };
+  return {
+    profile: pick("profile"),
+    configFilepath: pick("configFilepath"),
+    filepath: pick("filepath"),
   };
 }
 

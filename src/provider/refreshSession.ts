@@ -127,7 +127,10 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
 
   const written = await writeWithRetries(filepath, record);
   if (written !== true) {
-    const reason = await describePathAccess(filepath, written);
+    const reason =
+      written instanceof SsoTokenProviderError
+        ? written.message
+        : await describePathAccess(filepath, written);
     keepInMemory(context, refreshed, `writing it failed: ${reason}`);
     return refreshed;
   }
@@ -253,7 +256,7 @@ function fallBackOrThrow(
     context,
     "REFRESH_FAILED",
     `The token in ${current.filepath} expired and refreshing it failed: ${what}.`,
-    failure,
+    failure.cause ?? failure,
   );
 }
 

@@ -1,0 +1,182 @@
+import { lstat, mkdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { startEmulator, type Emulator } from "../../src/emulator/index.js";
+import { fromSsoSession } from "../../src/index.js";
+import { captureLogger } from "../helpers/captureLogger.js";
+import { canMakeImmutable, makeImmutable } from "../helpers/immutable.js";
+import { requireTool } from "../helpers/requireTool.js";
+import {
+  createSandbox,
+  seedToken,
+  sessionConfig,
+  useSandboxEnv,
+  type Sandbox,
+} from "../helpers/sandbox.js";
+
+const MINUTE = 60_000;
+const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
+
+let emulator: Emulator;
+let sandbox: Sandbox;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+});
+afterAll(async () => {
+  await emulator.stop();
+});
+beforeEach(async () => {
+  sandbox = await createSandbox(sessionConfig(), emulator);
+  useSandboxEnv(sandbox);
+  emulator.resetCounters();
+});
+afterEach(async () => {
+  await sandbox.cleanup();
+});
+
+function provider(extra: Parameters<typeof fromSsoSession>[0] = {}) {
+  return fromSsoSession({
+    profile: "dev",
+    now: () => NOW,
+    clientConfig: { endpoint: emulator.url, maxAttempts: 1 },
+    ...extra,
+  });
+}
+
+/** Moves the seeded cache file to `elsewhere/` and leaves a symlink in its place. */
+async function symlinkCacheFile(filepath: string): Promise<string> {
+  const target = join(sandbox.home, "elsewhere", "token.json");
+  await mkdir(dirname(target), { recursive: true });
+  await rename(filepath, target);
+  await symlink(target, filepath);
+  return target;
+}
+
+describe("fromSsoSession and the cache file on disk", () => {
+  it("writes a symlinked cache file's target and keeps the link", async () => {
+    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const target = await symlinkCacheFile(seeded.filepath);
+
+    const identity = await provider()();
+
+    expect((await lstat(seeded.filepath)).isSymbolicLink()).toBe(true);
+    expect(JSON.parse(await readFile(target, "utf8")).accessToken).toBe(identity.token);
+    expect((await stat(target)).mode & 0o777).toBe(0o600);
+  });
+
+  it("sweeps temporary files left by killed writers while it holds the lock", async () => {
+    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const cacheDir = dirname(seeded.filepath);
+    const leftover = join(cacheDir, ".x.json.4242.0123456789ab.tmp");
+    await writeFile(leftover, "{");
+    const anHourAgo = new Date(Date.now() - 60 * MINUTE);
+    await utimes(leftover, anHourAgo, anHourAgo);
+
+    await provider()();
+
+    await expect(stat(leftover)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+
+  it("says there is no token when the cache folder does not exist", async () => {
+    await rm(join(sandbox.home, ".aws", "sso"), { recursive: true, force: true });
+
+    await expect(provider()()).rejects.toMatchObject({ code: "TOKEN_NOT_FOUND" });
+  });
+
+  it("abandons the write when the lock is taken over during CreateToken", async () => {
+    const logger = captureLogger();
+    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const before = await readFile(seeded.filepath, "utf8");
+    emulator.injectFault({ operation: "CreateToken", fault: "delay", delayMs: 2500 });
+
+    const pending = provider({ logger, lockStaleMs: 2000 })();
+    await sleep(300);
+    await rm(`${seeded.filepath}.lock`, { recursive: true, force: true });
+    const identity = await pending;
+
+    expect(identity.token).not.toBe(seeded.accessToken);
+    expect(await readFile(seeded.filepath, "utf8")).toBe(before);
+    expect(logger.warnings().join("\n")).toContain("the lock was taken over");
+  });
+});
+
+const itWithImmutable = requireTool(
+  "chattr +i",
+  canMakeImmutable(),
+  "tests of failed writes make a folder immutable (root on ext4)",
+);
+
+describe("fromSsoSession when the disk refuses", () => {
+  itWithImmutable(
+    "returns a refreshed token whose write failed, warns, and serves it from memory",
+    async () => {
+      const logger = captureLogger();
+      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+      const target = await symlinkCacheFile(seeded.filepath);
+      const before = await readFile(target, "utf8");
+      const undo = makeImmutable(dirname(target));
+      try {
+        const tokens = provider({ logger });
+        const first = await tokens();
+        const second = await tokens();
+
+        expect(first.token).not.toBe(seeded.accessToken);
+        expect(second.token).toBe(first.token);
+        expect(emulator.counters.requests.CreateToken).toBe(1);
+        expect(await readFile(target, "utf8")).toBe(before);
+        const warning = logger.warnings().join("\n");
+        expect(warning).toContain(seeded.filepath);
+        expect(warning).toContain("EPERM");
+        expect(warning).toContain("other processes will have to log in again");
+        expect(warning).not.toContain(first.token);
+      } finally {
+        undo();
+      }
+    },
+  );
+
+  itWithImmutable(
+    "serves a valid token without refreshing when the lock cannot be created",
+    async () => {
+      const logger = captureLogger();
+      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+      const undo = makeImmutable(dirname(seeded.filepath));
+      try {
+        const identity = await provider({ logger })();
+
+        expect(identity.token).toBe(seeded.accessToken);
+        expect(emulator.counters.requests.CreateToken).toBe(0);
+        const warning = logger.warnings().join("\n");
+        expect(warning).toContain(`cannot lock ${seeded.filepath}`);
+        expect(warning).toMatch(/owned by uid \d+ with mode 0\d{3}/);
+      } finally {
+        undo();
+      }
+    },
+  );
+
+  itWithImmutable(
+    "refreshes an expired token in memory only when the lock cannot be created",
+    async () => {
+      const logger = captureLogger();
+      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+      const before = await readFile(seeded.filepath, "utf8");
+      const undo = makeImmutable(dirname(seeded.filepath));
+      try {
+        const identity = await provider({ logger })();
+
+        expect(identity.token).not.toBe(seeded.accessToken);
+        expect(await readFile(seeded.filepath, "utf8")).toBe(before);
+        expect(logger.warnings().join("\n")).toContain(
+          "other processes will have to log in again",
+        );
+      } finally {
+        undo();
+      }
+    },
+  );
+});
