@@ -5,7 +5,6 @@ import { inspect } from "node:util";
 import { SsoTokenProviderError } from "../errors/index.js";
 
 import type { ApprovalRequest } from "./ApprovalRequest.js";
-import { approvalRequestFor } from "./approvalRequestFor.js";
 import { copyCounters, createCounters, type EmulatorCounters } from "./EmulatorCounters.js";
 import type { EmulatorContext } from "./EmulatorContext.js";
 import { emulatorEnvironment } from "./emulatorEnvironment.js";
@@ -13,6 +12,7 @@ import type { EmulatorFault } from "./EmulatorFault.js";
 import { EmulatorStore, type ApprovalStatus } from "./EmulatorStore.js";
 import { FaultQueue } from "./FaultQueue.js";
 import type { IssuedSession, IssueSessionOptions } from "./IssuedSession.js";
+import { pendingApprovals } from "./pendingApprovals.js";
 import { invalid, type ResolvedEmulatorOptions } from "./resolveEmulatorOptions.js";
 import { serveRequest } from "./serveRequest.js";
 
@@ -120,16 +120,7 @@ export class Emulator {
 
   /** The device and `/authorize` requests waiting for a decision, oldest first, no secrets. */
   pendingApprovals(): ApprovalRequest[] {
-    const { store } = this.#context;
-    const now = store.now();
-    const records = [
-      ...[...store.devices.values()].filter((device) => !device.consumed),
-      ...[...store.authorizeRequests.values()].filter((request) => !request.completed),
-    ].filter((record) => record.status === "pending" && record.expiresAt > now);
-
-    return records
-      .sort((a, b) => a.createdAt - b.createdAt)
-      .map((record) => approvalRequestFor(this.#context, record));
+    return pendingApprovals(this.#context);
   }
 
   /**

@@ -1,7 +1,8 @@
 /**
  * Every operation the emulator routes requests to, named as the services name them.
  * `Authorize` covers `/authorize` and its continuation, status and decision routes;
- * `DeviceVerification` covers the `/device` pages; `Unknown` is any other request.
+ * `DeviceVerification` covers the `/device` pages; `Index` is the overview page at `GET /`;
+ * `Unknown` is any other request.
  *
  * @public
  */
@@ -12,6 +13,7 @@ export type EmulatorOperation =
   | "CreateTokenWithIAM"
   | "Authorize"
   | "DeviceVerification"
+  | "Index"
   | "GetRoleCredentials"
   | "ListAccounts"
   | "ListAccountRoles"
@@ -29,6 +31,7 @@ export const EMULATOR_OPERATIONS: readonly EmulatorOperation[] = [
   "CreateTokenWithIAM",
   "Authorize",
   "DeviceVerification",
+  "Index",
   "GetRoleCredentials",
   "ListAccounts",
   "ListAccountRoles",

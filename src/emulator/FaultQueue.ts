@@ -22,7 +22,7 @@ const CREATE_TOKEN_ONLY = new Set<string>([
   "no_access_token",
   "zero_expires_in",
 ]);
-const PAGE_OPERATIONS = new Set<EmulatorOperation>(["Authorize", "DeviceVerification"]);
+const PAGE_OPERATIONS = new Set<EmulatorOperation>(["Authorize", "DeviceVerification", "Index"]);
 
 /** A fault taken from the queue for one request. @internal */
 export interface TakenFault {

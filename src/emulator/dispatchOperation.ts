@@ -15,6 +15,9 @@ import { handlePortal } from "./handlePortal.js";
 import { handleRegisterClient } from "./handleRegisterClient.js";
 import { handleStartDeviceAuthorization } from "./handleStartDeviceAuthorization.js";
 import { handleSts } from "./handleSts.js";
+import { htmlResponse } from "./EmulatorResponse.js";
+import { indexPage } from "./htmlPages.js";
+import { pendingApprovals } from "./pendingApprovals.js";
 import { oidcError } from "./oidcError.js";
 import type { ParsedRequest } from "./ParsedRequest.js";
 import { unknownOperation } from "./serviceErrors.js";
@@ -61,6 +64,8 @@ export async function dispatchOperation(
       return handleCodeCatalyst(context, operation, request);
     case "GetCallerIdentity":
       return handleSts(context, request);
+    case "Index":
+      return htmlResponse(indexPage(context.url, pendingApprovals(context)));
     default:
       return unknownOperation();
   }

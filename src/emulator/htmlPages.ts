@@ -1,3 +1,4 @@
+import type { ApprovalRequest } from "./ApprovalRequest.js";
 import { escapeHtml } from "./escapeMarkup.js";
 
 // Plain pages a person (or a headless browser test) can read and click. Every dynamic
@@ -116,6 +117,38 @@ export function authorizePage(
 // A JSON string literal that cannot end the surrounding <script> element.
 function scriptString(text: string): string {
   return JSON.stringify(text).replace(/</g, "\\u003c");
+}
+
+/**
+ * The overview at `GET /`: what this server is, the endpoint variables, and the pending
+ * approvals with links to decide them.
+ *
+ * @internal
+ */
+export function indexPage(url: string, pending: ApprovalRequest[]): string {
+  const items = pending.map((request) => {
+    const link =
+      request.kind === "device"
+        ? `/device?user_code=${encodeURIComponent(request.userCode)}`
+        : `/authorize/continue?request=${encodeURIComponent(request.id)}`;
+    const label = request.kind === "device" ? `device code ${request.userCode}` : "browser login";
+    const who = escapeHtml(request.clientName);
+    return `<li><a href="${escapeHtml(link)}">${escapeHtml(label)}</a> for ${who}</li>`;
+  });
+  const variables = ["SSO_OIDC", "SSO", "CODECATALYST", "STS"]
+    .map((service) => `AWS_ENDPOINT_URL_${service}=${url}`)
+    .join("\n");
+  return page(
+    "SSO OIDC emulator",
+    [
+      "<p>This server emulates AWS SSO OIDC, the SSO portal, CodeCatalyst and STS.",
+      "Point clients at it with:</p>",
+      `<pre id="environment">${escapeHtml(variables)}</pre>`,
+      '<p>Device logins: <a href="/device">enter a code</a>.</p>',
+      "<h2>Waiting for approval</h2>",
+      items.length === 0 ? '<p id="pending">None.</p>' : `<ul id="pending">${items.join("")}</ul>`,
+    ].join("\n"),
+  );
 }
 
 function scopesLine(scopes: string[]): string {

@@ -17,6 +17,7 @@ const ROUTES: Record<string, EmulatorOperation> = {
   "GET /session": "VerifySession",
   "POST /v1/spaces": "ListSpaces",
   "POST /": "GetCallerIdentity",
+  "GET /": "Index",
 };
 
 /**

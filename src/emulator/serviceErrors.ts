@@ -22,6 +22,7 @@ function familyOf(operation: EmulatorOperation): Family {
       return "sts";
     case "Authorize":
     case "DeviceVerification":
+    case "Index":
     case "Unknown":
       return "page";
     default:

@@ -188,6 +188,19 @@ describe("device authorization flow", () => {
     expect(text).not.toContain(clientSecret);
   });
 
+  it("links pending device codes from the overview page at /", async () => {
+    emulator = await startEmulator();
+    const { device } = await startDevice(oidcClient(emulator.url));
+
+    const response = await fetch(`${emulator.url}/`);
+    const html = await response.text();
+
+    expect(response.status).toBe(200);
+    expect(html).toContain(`AWS_ENDPOINT_URL_SSO_OIDC=${emulator.url}`);
+    expect(html).toContain(`href="/device?user_code=${device.userCode}"`);
+    expect(html).not.toContain(device.deviceCode);
+  });
+
   it("lets a person approve on the verification page", async () => {
     emulator = await startEmulator();
     const client = oidcClient(emulator.url);
