@@ -36,7 +36,7 @@ export function requireTool(name: string, available: boolean, why: string): type
   }
 
   process.stderr.write(`skipped: tests that need ${name}, because ${reason}\n`);
-  return it.skip;
+  return it.skip as unknown as typeof it;
 }
 
 /** Whether `SSO_TOKEN_PROVIDER_REQUIRE_ALL_TESTS=1` asks for every test to run. */

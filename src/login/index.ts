@@ -1,0 +1,16 @@
+export { ClientRegistration } from "./ClientRegistration.js";
+export type { LoginFlow } from "./ClientRegistration.js";
+export { DEFAULT_LOGIN_TIMEOUT_MS } from "./constants.js";
+export { loginSession } from "./loginSession.js";
+export type { LoginResult, LoginSessionInit } from "./LoginSessionInit.js";
+export type { LoginEvent, LoginUi } from "./LoginUi.js";
+export { logoutAllSessions, logoutSession } from "./logoutSession.js";
+export type { LogoutInit, LogoutResult } from "./logoutSession.js";
+export { registrationFilepath } from "./obtainRegistration.js";
+export { readRegistration } from "./readRegistration.js";
+export type { RegistrationReadResult } from "./readRegistration.js";
+export { registrationCacheKey } from "./registrationCacheKey.js";
+export type { RegistrationCacheKeyInput } from "./registrationCacheKey.js";
+export { removeCliSsoCredentials } from "./removeCliSsoCredentials.js";
+export type { PortalLogoutOutcome, SsoPortalClientConfig } from "./signOutOfPortal.js";
+export { loginCommandLine } from "./loginError.js";
