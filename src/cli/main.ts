@@ -21,3 +21,7 @@ process.exitCode = await runCli(process.argv.slice(2), {
   env: process.env,
   signal: controller.signal,
 });
+
+// An abandoned command may still wait on a lock or a request: end the process now. (Not
+// after a normal finish, where exiting could cut off output still flowing into a pipe.)
+if (controller.signal.aborted) process.exit();

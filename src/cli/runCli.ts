@@ -19,14 +19,19 @@ import { UsageError } from "./UsageError.js";
 interface Command {
   help: string;
   run(args: string[], io: CliIo): Promise<number>;
+  /**
+   * The command stops and cleans up by itself when `io.signal` aborts (a login releases its
+   * lock, the emulator stops). Other commands are abandoned at once on Ctrl-C.
+   */
+  handlesInterrupt: boolean;
 }
 
 const COMMANDS: Record<string, Command> = {
-  login: { help: LOGIN_HELP, run: runLoginCommand },
-  token: { help: TOKEN_HELP, run: runTokenCommand },
-  status: { help: STATUS_HELP, run: runStatusCommand },
-  logout: { help: LOGOUT_HELP, run: runLogoutCommand },
-  emulator: { help: EMULATOR_HELP, run: runEmulatorCommand },
+  login: { help: LOGIN_HELP, run: runLoginCommand, handlesInterrupt: true },
+  token: { help: TOKEN_HELP, run: runTokenCommand, handlesInterrupt: false },
+  status: { help: STATUS_HELP, run: runStatusCommand, handlesInterrupt: false },
+  logout: { help: LOGOUT_HELP, run: runLogoutCommand, handlesInterrupt: false },
+  emulator: { help: EMULATOR_HELP, run: runEmulatorCommand, handlesInterrupt: true },
 };
 
 const HELP_FLAGS = new Set(["--help", "-h"]);
@@ -65,11 +70,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 
   try {
-    return await command.run(args, io);
+    const running = command.run(args, io);
+    return await (command.handlesInterrupt ? running : untilInterrupted(running, io));
   } catch (error) {
     if (error instanceof UsageError) return usage(io, error);
     return failure(io, error);
   }
+}
+
+/** The command's exit code, or 130 as soon as `io.signal` aborts. */
+function untilInterrupted(running: Promise<number>, io: CliIo): Promise<number> {
+  const signal = io.signal;
+  if (!signal) return running;
+  return new Promise<number>((resolve, reject) => {
+    const onAbort = () => {
+      io.stderr.write("Interrupted.\n");
+      resolve(EXIT_INTERRUPTED);
+    };
+    if (signal.aborted) onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    running.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
 }
 
 function usage(io: CliIo, error: UsageError): number {

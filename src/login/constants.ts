@@ -19,6 +19,12 @@ export const DEVICE_CODE_GRANT_TYPE = "urn:ietf:params:oauth:grant-type:device_c
 /** Polling interval when StartDeviceAuthorization names none, in seconds (as the AWS CLI). */
 export const DEFAULT_POLL_INTERVAL_SECONDS = 5;
 
+/**
+ * The shortest wait between two polls, in seconds, whatever `interval` says: an `interval` of 0
+ * (the emulator allows it) would otherwise poll without pause until the person approves.
+ */
+export const MIN_POLL_INTERVAL_SECONDS = 1;
+
 /** What `slow_down` adds to the polling interval, for the rest of the flow, in seconds. */
 export const SLOW_DOWN_STEP_SECONDS = 5;
 

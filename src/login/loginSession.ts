@@ -96,6 +96,8 @@ export async function loginSession(init: LoginSessionInit): Promise<LoginResult>
       client.destroy();
     }
 
+    // Written even if the lock was taken over meanwhile (the holder stalled past its stale
+    // bound): a token from a sign-in that just finished is newer than anything a refresher has.
     await saveToken(config, filepath, tokens);
     if (tokens.refreshToken === undefined) {
       emit({ type: "warning", message: noRefreshTokenWarning(config, tokens.expiresAt) });

@@ -4,6 +4,7 @@ import type { ClientRegistration } from "./ClientRegistration.js";
 import {
   DEFAULT_POLL_INTERVAL_SECONDS,
   DEVICE_CODE_GRANT_TYPE,
+  MIN_POLL_INTERVAL_SECONDS,
   SLOW_DOWN_STEP_SECONDS,
 } from "./constants.js";
 import { describeServiceError } from "./describeServiceError.js";
@@ -25,8 +26,8 @@ export interface DeviceAuthorization {
  * Polls CreateToken with the device-code grant until the person approves, following the
  * service's rules:
  *
- * - waits `interval` seconds before each poll; `slow_down` adds 5 seconds to it for the rest
- *   of the flow;
+ * - waits `interval` seconds (5 when absent, at least 1) before each poll; `slow_down` adds
+ *   5 seconds to it for the rest of the flow;
  * - `authorization_pending` goes on polling;
  * - `expired_token`, `access_denied` and the `expiresIn` deadline stop it with an error that
  *   says what to do;
@@ -45,7 +46,8 @@ export async function pollDeviceToken(
   authorization: DeviceAuthorization,
 ): Promise<TokenResponse> {
   const { config } = context;
-  let intervalMs = (authorization.intervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS) * 1000;
+  const intervalSeconds = authorization.intervalSeconds ?? DEFAULT_POLL_INTERVAL_SECONDS;
+  let intervalMs = Math.max(intervalSeconds, MIN_POLL_INTERVAL_SECONDS) * 1000;
   const expired = () =>
     loginError(
       config,

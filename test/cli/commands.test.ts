@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { formatTimestamp, newTokenRecord, writeTokenFile } from "../../src/cache/index.js";
+import { acquireSessionLock } from "../../src/lock/index.js";
 import {
   startEmulator,
   type Emulator,
@@ -347,6 +348,32 @@ describe("sso-token-provider login, interrupted", () => {
     await expect(stat(lock)).rejects.toMatchObject({ code: "ENOENT" });
     const marker = `${home.tokenPath("my-sso")}.login`;
     await expect(stat(marker)).rejects.toMatchObject({ code: "ENOENT" });
+  });
+});
+
+describe("sso-token-provider token, interrupted", () => {
+  it("stops at once on Ctrl-C while it waits for a login that holds the session", async () => {
+    const { emulator, home, env } = await setUp();
+    const issued = emulator.issueSession({ scopes: ["sso:account:access"] });
+    const expired = new Date(Date.now() - 60_000);
+    await writeTokenFile(home.tokenPath("my-sso"), sessionRecord(issued, expired));
+    const lock = await acquireSessionLock(home.tokenPath("my-sso"), {
+      timeoutMs: 0,
+      staleMs: 10_000,
+      purpose: "login",
+    });
+    try {
+      const token = startCli(["token", "--sso-session", "my-sso"], env);
+      // Long enough for the process to start and wait on the lock (which lasts 10 s).
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      token.child.kill("SIGINT");
+      const result = await token.result;
+
+      expect(result).toEqual({ code: 130, stdout: "", stderr: "Interrupted.\n" });
+      expect(emulator.counters.requests.CreateToken).toBe(0);
+    } finally {
+      await lock.release();
+    }
   });
 });
 
