@@ -23,3 +23,26 @@ export {
   readTokenFile,
   TokenFile,
 } from "./cache/index.js";
+
+export {
+  bearerTokenEnvKey,
+  defaultTokenProvider,
+  EnvTokenIdentity,
+} from "./chains/index.js";
+export type { DefaultTokenProviderInit } from "./chains/index.js";
+
+export {
+  defaultCredentialProvider,
+  formatCredentialProcessOutput,
+  fromSsoRoleCredentials,
+  runCredentialProcess,
+  SsoRoleCredentials,
+} from "./credentials/index.js";
+export type {
+  DefaultCredentialProviderInit,
+  FromSsoRoleCredentialsInit,
+  RunCredentialProcessInit,
+  SdkProviderInit,
+  SsoPortalClientConfig,
+  SsoRoleCredentialsFields,
+} from "./credentials/index.js";

@@ -42,4 +42,6 @@ export type ErrorCode =
   /** The emulator was given an invalid option or fault description. */
   | "EMULATOR_INVALID_USAGE"
   /** The emulator could not start listening (for example, the port is taken). */
-  | "EMULATOR_START_FAILED";
+  | "EMULATOR_START_FAILED"
+  /** `AWS_BEARER_TOKEN_<SIGNING NAME>` is set but empty. */
+  | "BEARER_TOKEN_ENV_EMPTY";

@@ -1,0 +1,8 @@
+export { bearerTokenEnvKey } from "./bearerTokenEnvKey.js";
+export { callerKey } from "./callerKey.js";
+export { callerProperties } from "./callerProperties.js";
+export type { CallerProperties } from "./callerProperties.js";
+export { defaultTokenProvider } from "./defaultTokenProvider.js";
+export type { DefaultTokenProviderInit } from "./DefaultTokenProviderInit.js";
+export { EnvTokenIdentity } from "./EnvTokenIdentity.js";
+export { memoizeByCaller, SDK_IDENTITY_REFRESH_WINDOW_MS } from "./memoizeByCaller.js";
