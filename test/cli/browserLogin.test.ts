@@ -95,14 +95,25 @@ async function waitFor<T>(probe: () => Promise<T | undefined>, what: string): Pr
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** Signs in at `url` as a person would: the approval page, then "Allow". */
-async function approveInChromium(url: string): Promise<string> {
+/**
+ * Signs in at `url` as a person would: the approval page, then "Allow", which redirects to
+ * the command's callback. A failure says where the browser ended and what the command said.
+ */
+async function approveInChromium(url: string, login: CliProcess): Promise<string> {
   const page = await (await chromium()).newPage();
   try {
     await page.goto(url);
     await page.click("#approve");
-    await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback\?/);
-    return await page.textContent("body") ?? "";
+    await page.waitForURL(/^http:\/\/127\.0\.0\.1:\d+\/oauth\/callback\?/, {
+      timeout: 20_000,
+    });
+    return (await page.textContent("body")) ?? "";
+  } catch (error) {
+    const body = await page.textContent("body").catch(() => "(no page)");
+    throw new Error(
+      `the browser did not reach the callback: ${String(error)}\n` +
+        `browser at ${page.url()}: ${body}\ncommand stderr:\n${login.stderr()}`,
+    );
   } finally {
     await page.close();
   }
@@ -126,7 +137,7 @@ describe("sso-token-provider login in a real browser (PKCE)", () => {
     expect(await page.textContent("body")).toContain("does not belong to the sign-in");
     await page.close();
 
-    expect(await approveInChromium(url!)).toContain("You can close this tab");
+    expect(await approveInChromium(url!, login)).toContain("You can close this tab");
     const result = await login.result;
 
     expect(result.code).toBe(0);
@@ -154,7 +165,7 @@ describe("sso-token-provider login in a real browser (PKCE)", () => {
     const second = startCli(["login", "--sso-session", "my-sso"], env);
     await second.waitForStderr(/Another login of this session is in progress/);
 
-    await approveInChromium(url!);
+    await approveInChromium(url!, first);
     const [firstResult, secondResult] = await Promise.all([first.result, second.result]);
 
     expect(firstResult.code).toBe(0);

@@ -148,3 +148,27 @@ export async function createCliHome(endpointUrl: string, config = CONFIG): Promi
     cleanup: () => rm(home, { recursive: true, force: true }),
   };
 }
+
+const ANNOUNCE_SIGINT = new URL("./announceSigintHandler.mjs", import.meta.url).href;
+
+/**
+ * `env` plus what makes a started command announce, in `readyFile`, that it has installed
+ * its Ctrl-C handler (see announceSigintHandler.mjs); wait for it with
+ * {@link waitForSigintHandler} before sending SIGINT.
+ */
+export function withSigintAnnouncement(env: NodeJS.ProcessEnv, readyFile: string) {
+  return {
+    ...env,
+    NODE_OPTIONS: `--import=${ANNOUNCE_SIGINT}`,
+    SSO_TEST_SIGINT_READY_FILE: readyFile,
+  };
+}
+
+/** Waits until a command started with {@link withSigintAnnouncement} handles SIGINT. */
+export async function waitForSigintHandler(readyFile: string): Promise<void> {
+  for (let i = 0; i < 1500; i++) {
+    if (existsSync(readyFile)) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`the command never installed its SIGINT handler (${readyFile})`);
+}

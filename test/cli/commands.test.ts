@@ -19,6 +19,8 @@ import {
   startCli,
   type CliHome,
   type CliProcess,
+  waitForSigintHandler,
+  withSigintAnnouncement,
 } from "./cliProcess.js";
 
 const emulators: Emulator[] = [];
@@ -363,9 +365,12 @@ describe("sso-token-provider token, interrupted", () => {
       purpose: "login",
     });
     try {
-      const token = startCli(["token", "--sso-session", "my-sso"], env);
-      // Long enough for the process to start and wait on the lock (which lasts 10 s).
-      await new Promise((resolve) => setTimeout(resolve, 2000));
+      const ready = join(home.home, "sigint-ready");
+      const args = ["token", "--sso-session", "my-sso"];
+      const token = startCli(args, withSigintAnnouncement(env, ready));
+      await waitForSigintHandler(ready);
+      // Then a moment for it to read the expired token and start waiting on the lock (10 s).
+      await new Promise((resolve) => setTimeout(resolve, 500));
       token.child.kill("SIGINT");
       const result = await token.result;
 
