@@ -28,10 +28,4 @@ export interface SsoConfig {
    * file that holds its sso_start_url (the credentials file can, though it rarely does).
    */
   configFilepath: string;
-  /**
-   * Where the AWS SDK for JavaScript's own parser reads these settings differently from the
-   * AWS CLI (whose reading this object follows), one sentence each; absent when they agree.
-   * Informational: useful in a debug log when the SDK and this package disagree.
-   */
-  sdkDifferences?: string[];
 }

@@ -1,8 +1,7 @@
 import type { SsoTokenProviderError } from "../errors/index.js";
 import { configError } from "./configError.js";
-import type { ConfigValue, ConfigValues } from "./ConfigValue.js";
-import { describeValueOddities } from "./describeValueOddities.js";
-import { hasPythonSpace, pythonStrip } from "./pythonWhitespace.js";
+import { describeQuotes } from "./describeQuotes.js";
+import type { Setting, Settings } from "./readSettings.js";
 
 /** Whose settings are being checked, for messages. */
 export interface SettingsOwner {
@@ -17,9 +16,9 @@ export interface SettingsOwner {
 // botocore's check of region names: a DNS label, not all digits.
 const REGION_NAME = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{1,63}(?<!-)$/;
 
-/** `path:line` of a setting. @internal */
-export function placeOf(value: ConfigValue): string {
-  return `${value.filepath}:${value.line}`;
+/** `path:line` of a setting, or its path when the line is not known. @internal */
+export function placeOf(setting: Setting): string {
+  return setting.line === undefined ? setting.filepath : `${setting.filepath}:${setting.line}`;
 }
 
 /** A SSO_CONFIG_INVALID error (never skippable by a chain). @internal */
@@ -28,14 +27,13 @@ export function invalidConfig(lines: readonly string[]): SsoTokenProviderError {
 }
 
 /**
- * Reads a setting that must be present and hold a single-line value.
+ * Reads a setting that must be present and not empty.
  *
- * @throws SsoTokenProviderError SSO_CONFIG_INVALID when it is missing, empty, or has no value
- *   on its own line (botocore then reads the indented lines under it as nested settings).
+ * @throws SsoTokenProviderError SSO_CONFIG_INVALID when it is missing or empty.
  * @internal
  */
-export function requireSetting(values: ConfigValues, key: string, owner: SettingsOwner): string {
-  const setting = values.get(key);
+export function requireSetting(settings: Settings, key: string, owner: SettingsOwner): Setting {
+  const setting = settings.get(key);
 
   if (!setting) throw invalidConfig([`${owner.label} (${owner.place}) has no ${key}.`, owner.fix]);
 
@@ -43,33 +41,23 @@ export function requireSetting(values: ConfigValues, key: string, owner: Setting
     throw invalidConfig([`${key} in ${owner.label} (${placeOf(setting)}) is empty.`, owner.fix]);
   }
 
-  if (setting.value.startsWith("\n")) {
-    throw invalidConfig([
-      `${key} in ${owner.label} (${placeOf(setting)}) has no value on its own line: the AWS ` +
-        "CLI reads the indented lines under it as nested settings.",
-      `Write the value on the same line: ${key} = VALUE.`,
-    ]);
-  }
-
-  return setting.value;
+  return setting;
 }
 
 /**
  * Checks `sso_region` as botocore checks region names (a DNS label such as `us-east-1`).
  *
- * @throws SsoTokenProviderError SSO_CONFIG_INVALID naming the value and, when it shows one,
- *   the likely cause (an inline comment, an indented next line, quotes).
+ * @throws SsoTokenProviderError SSO_CONFIG_INVALID naming the value.
  * @internal
  */
-export function checkRegion(values: ConfigValues, owner: SettingsOwner): string {
-  const region = requireSetting(values, "sso_region", owner);
-  if (REGION_NAME.test(region)) return region;
+export function checkRegion(settings: Settings, owner: SettingsOwner): string {
+  const setting = requireSetting(settings, "sso_region", owner);
+  if (REGION_NAME.test(setting.value)) return setting.value;
 
-  const setting = values.get("sso_region") as ConfigValue;
   throw invalidConfig([
-    `sso_region in ${owner.label} (${placeOf(setting)}) is ${JSON.stringify(region)}, ` +
+    `sso_region in ${owner.label} (${placeOf(setting)}) is ${JSON.stringify(setting.value)}, ` +
       "which is not a region name.",
-    ...describeValueOddities("sso_region", region),
+    ...describeQuotes(setting.value),
     "Write a region name such as us-east-1.",
   ]);
 }
@@ -78,18 +66,17 @@ export function checkRegion(values: ConfigValues, owner: SettingsOwner): string 
  * Checks `sso_start_url`: one word, not quoted. The scheme and host are not checked, as the
  * AWS CLI does not check them either (test setups use `http://127.0.0.1:PORT/start`).
  *
- * @throws SsoTokenProviderError SSO_CONFIG_INVALID naming the value and the likely cause.
+ * @throws SsoTokenProviderError SSO_CONFIG_INVALID naming the value.
  * @internal
  */
-export function checkStartUrl(values: ConfigValues, owner: SettingsOwner): string {
-  const startUrl = requireSetting(values, "sso_start_url", owner);
-  if (!hasPythonSpace(startUrl) && !/^["']|["']$/.test(startUrl)) return startUrl;
+export function checkStartUrl(settings: Settings, owner: SettingsOwner): Setting {
+  const setting = requireSetting(settings, "sso_start_url", owner);
+  if (!/\s/.test(setting.value) && !/^["']|["']$/.test(setting.value)) return setting;
 
-  const setting = values.get("sso_start_url") as ConfigValue;
   throw invalidConfig([
-    `sso_start_url in ${owner.label} (${placeOf(setting)}) is ${JSON.stringify(startUrl)}, ` +
-      "which cannot be a start URL (it holds spaces or quotes).",
-    ...describeValueOddities("sso_start_url", startUrl),
+    `sso_start_url in ${owner.label} (${placeOf(setting)}) is ` +
+      `${JSON.stringify(setting.value)}, which cannot be a start URL (it holds spaces or quotes).`,
+    ...describeQuotes(setting.value),
     "Write the URL alone, e.g. sso_start_url = https://my-sso-portal.awsapps.com/start.",
   ]);
 }
@@ -99,25 +86,24 @@ export function checkStartUrl(values: ConfigValues, owner: SettingsOwner): strin
  * ones dropped (so an empty value gives `[]`). Undefined when the setting is absent.
  *
  * @throws SsoTokenProviderError SSO_CONFIG_INVALID when a scope holds a space (a scope such
- *   as `sso:account:access` never does; an inline comment or indented line usually does).
+ *   as `sso:account:access` never does).
  * @internal
  */
-export function readScopes(values: ConfigValues, owner: SettingsOwner): string[] | undefined {
-  const setting = values.get("sso_registration_scopes");
+export function readScopes(settings: Settings, owner: SettingsOwner): string[] | undefined {
+  const setting = settings.get("sso_registration_scopes");
   if (!setting) return undefined;
 
   const scopes = setting.value
     .split(",")
-    .map(pythonStrip)
+    .map((scope) => scope.trim())
     .filter((scope) => scope !== "");
 
-  const bad = scopes.find((scope) => hasPythonSpace(scope));
+  const bad = scopes.find((scope) => /\s/.test(scope));
   if (bad === undefined) return scopes;
 
   throw invalidConfig([
     `sso_registration_scopes in ${owner.label} (${placeOf(setting)}) has the scope ` +
       `${JSON.stringify(bad)}, which holds a space.`,
-    ...describeValueOddities("sso_registration_scopes", setting.value),
     "Separate scopes with commas, e.g. sso_registration_scopes = sso:account:access.",
   ]);
 }

@@ -1,8 +1,11 @@
 import { SsoTokenProviderError } from "../errors/index.js";
+import { invalidConfig } from "./checkSsoSettings.js";
+import { describeUnreadSsoHeaders } from "./describeNearMisses.js";
+import { findProfileSections, listProfileNames, listSessionNames } from "./findSections.js";
 import type { LoadSsoConfigInit } from "./loadSsoConfig.js";
-import { readSharedConfig } from "./readSharedConfig.js";
+import { readSharedFiles } from "./readSharedFiles.js";
 import { resolveConfigFilepaths } from "./resolveConfigFilepaths.js";
-import { profileValues } from "./sectionValues.js";
+import type { SharedFiles } from "./SharedFiles.js";
 import type { SsoConfig } from "./SsoConfig.js";
 import { ssoConfigFromProfile } from "./ssoConfigFromProfile.js";
 import { ssoConfigFromSession } from "./ssoConfigFromSession.js";
@@ -23,9 +26,13 @@ export interface ListSsoConfigsInit
  * `sso_session` but with `sso_start_url` or `sso_region`), each in file order. Files are read
  * and checked as {@link loadSsoConfig} reads them; an entry that it would refuse is left out
  * and passed to `onProblem`. Profiles that use an sso_session are not listed: their session is.
+ * A `[profile ...]` or `[sso-session ...]` header that the AWS SDKs do not read (such as
+ * `[sso-session "my team"]`) but that SSO settings follow is not listed either; it is passed
+ * to `onProblem`, last, with why it is not read.
  *
- * @throws SsoTokenProviderError CONFIG_FILE_NOT_FOUND or CONFIG_FILE_UNREADABLE (never
- *   skippable: listing is always an explicit request).
+ * @throws SsoTokenProviderError CONFIG_FILE_NOT_FOUND, CONFIG_FILE_UNREADABLE, or
+ *   SSO_CONFIG_INVALID for a file the SDKs cannot read as the AWS CLI does (never skippable:
+ *   listing is always an explicit request).
  * @public
  */
 export async function listSsoConfigs(init: ListSsoConfigsInit): Promise<SsoConfig[]> {
@@ -34,7 +41,7 @@ export async function listSsoConfigs(init: ListSsoConfigsInit): Promise<SsoConfi
     filepath: init.filepath,
     env: init.env ?? process.env,
   });
-  const shared = await readSharedConfig(paths, true);
+  const shared = await readSharedFiles(paths, true);
   const found: SsoConfig[] = [];
 
   const attempt = (build: () => SsoConfig) => {
@@ -46,16 +53,29 @@ export async function listSsoConfigs(init: ListSsoConfigsInit): Promise<SsoConfi
     }
   };
 
-  for (const name of shared.sessions.keys()) {
+  for (const name of listSessionNames(shared)) {
     attempt(() => ssoConfigFromSession(shared, name));
   }
 
-  for (const [name, sections] of shared.profiles) {
-    const values = profileValues(shared, sections);
-    const legacy = !values.has("sso_session") &&
-      (values.has("sso_start_url") || values.has("sso_region"));
-    if (legacy) attempt(() => ssoConfigFromProfile(shared, name, true));
+  for (const name of listProfileNames(shared)) {
+    if (looksLegacy(shared, name)) attempt(() => ssoConfigFromProfile(shared, name, true));
+  }
+
+  for (const hint of describeUnreadSsoHeaders(shared)) {
+    init.onProblem?.(invalidConfig([hint]));
   }
 
   return found;
+}
+
+// Whether any of the profile's lines sets sso_start_url or sso_region but none sso_session.
+function looksLegacy(shared: SharedFiles, name: string): boolean {
+  const { config, credentials } = findProfileSections(shared, name);
+  const names = new Set(
+    [...config, ...credentials]
+      .flatMap((section) => section.lines)
+      .flatMap((line) => (line.entry && !line.continuation ? [line.entry.name] : [])),
+  );
+
+  return !names.has("sso_session") && (names.has("sso_start_url") || names.has("sso_region"));
 }

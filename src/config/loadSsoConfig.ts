@@ -1,12 +1,6 @@
-import { SsoTokenProviderError } from "../errors/index.js";
-import type { ConfigValues } from "./ConfigValue.js";
-import { describeSdkDifferences, type ResolvedSettings } from "./describeSdkDifferences.js";
-import { readSdkReading } from "./readSdkReading.js";
-import { readSharedConfig } from "./readSharedConfig.js";
+import { readSharedFiles } from "./readSharedFiles.js";
 import { resolveConfigFilepaths } from "./resolveConfigFilepaths.js";
 import { resolveProfileName } from "./resolveProfileName.js";
-import { profileValues, sessionValues } from "./sectionValues.js";
-import type { SharedConfig } from "./SharedConfig.js";
 import type { SsoConfig } from "./SsoConfig.js";
 import { ssoConfigFromProfile } from "./ssoConfigFromProfile.js";
 import { ssoConfigFromSession } from "./ssoConfigFromSession.js";
@@ -39,26 +33,40 @@ export interface LoadSsoConfigInit {
  * `sso_start_url`/`sso_region`) or of a named sso-session, reading the shared config and
  * credentials files fresh on every call. Files are never modified.
  *
- * **Whose reading.** The files are read as the AWS CLI reads them, because the CLI wrote them
- * and `aws sso login` keyed its token cache on what it read: Python configparser rules (no
- * inline comments: `sso_region = us-east-1 # x` is refused as a region; `:` separates like
- * `=`; key names in any case; indented lines continue the value above; `[DEFAULT]` entries
- * apply to every section; `\r\n` and lone `\r` end lines) and botocore's section names
- * (`[profile NAME]` and `[sso-session NAME]` split like a shell line, so `[sso-session  x ]`
- * is session `x` and `[ profile dev]` is nothing; `[default]` is profile "default"). The
- * credentials file is merged over the config file key by key, as both the CLI and the SDK do.
- * The SDK's own parser (`@smithy/shared-ini-file-loader`, called with these paths and
- * `ignoreCache: true`) is consulted too; where it reads the same settings differently, the
- * result's `sdkDifferences`, or the error message, says how. Two deliberate differences from
- * the CLI: a UTF-8 byte order mark is ignored, and bytes that are not UTF-8 are replaced
- * rather than refusing the file.
+ * **Whose reading.** Values come from the AWS SDK for JavaScript's loader
+ * (`@smithy/shared-ini-file-loader`, with these paths and `ignoreCache: true`; the credentials
+ * file is merged over the config file key by key). Each file is read once by the loader and
+ * once as text by us, first, to tell a missing file from an unreadable one (the loader turns
+ * both into an empty result) and to check the lines behind the values. The AWS CLI wrote the
+ * file and `aws sso login` keyed its token cache on what it read, so where the CLI would read
+ * what is resolved differently, we follow it or refuse with SSO_CONFIG_INVALID naming the
+ * file and line (never guessing):
  *
- * **Files the CLI refuses.** The CLI refuses a whole file that repeats a section or an entry,
- * or has a line that is no entry. Our rule: such a problem is an SSO_CONFIG_INVALID error
- * (naming the file, lines and sections) only when it is in a section being resolved (the
- * profile's sections in either file, the session's section) or in a `[DEFAULT]` section that
- * feeds one; elsewhere it is ignored, as the SDKs ignore it. Two headers that name the same
- * profile or session (`[default]` and `[profile default]`, `[profile dev]` and
+ * - names in any case (`SSO_Region`) are looked up as the CLI lower-cases them;
+ * - `name =` with nothing after it is an empty value, as in the CLI (the SDK drops it);
+ * - refused: an inline ` #` or ` ;` comment after an SSO value (the CLI keeps it in the
+ *   value, the SDK drops it), `name: value` for an SSO setting (the SDK reads only `=`),
+ *   an SSO line that indentation makes one tool read as a continued or nested value and the
+ *   other as a setting, a `[DEFAULT]` section setting an SSO name that the section lacks (the
+ *   CLI applies it, the SDK ignores it), a header only one of them reads as that section
+ *   (`[profile.dev]`, an indented header), a header the CLI reads and the SDK does not
+ *   (`[profile x] notes`, which gives the lines under it to the section above);
+ * - refused for the whole file: lone carriage-return line endings, and a section the SDK
+ *   rejects outright (`[__proto__]`).
+ *
+ * **Known limitations.** Some sections the CLI reads are invisible to the SDK's loader, so
+ * they cannot be used; the not-found error points at them and says how to rewrite them:
+ * headers with extra spaces (`[profile  dev ]`), names with spaces or characters outside
+ * letters, digits and `- _ @ + . % : /` (`[profile "dev team"]`), `[profiles dev]`. A UTF-8
+ * byte order mark is ignored (the CLI refuses the file); bytes that are not UTF-8 are
+ * replaced rather than refusing the file. An edit between our read and the loader's can slip
+ * past the checks of this call; the next call sees it.
+ *
+ * **Files the CLI refuses.** The CLI refuses a whole file that repeats a section or a setting,
+ * or has a line that is no setting. Our rule: such a problem is an SSO_CONFIG_INVALID error
+ * only when it is in a section being resolved (the profile's sections in either file, the
+ * session's section); elsewhere it is ignored, as the SDKs ignore it. Two headers that name
+ * the same profile or session (`[default]` and `[profile default]`, `[profile dev]` and
  * `[profile "dev"]`) count as a repeat, since the CLI and the SDK pick different ones.
  *
  * **Checks.** A session (and a legacy profile) needs `sso_start_url` (one word, unquoted) and
@@ -87,23 +95,11 @@ export async function loadSsoConfig(init: LoadSsoConfigInit): Promise<SsoConfig>
   const profile = sessionName === undefined ? chooseProfile(init, env) : undefined;
   const explicit = profile?.explicit ?? true;
 
-  const shared = await readSharedConfig(paths, explicit);
-  const sdk = await readSdkReading(paths);
+  const shared = await readSharedFiles(paths, explicit);
 
-  let config: SsoConfig;
-  try {
-    config = profile
-      ? ssoConfigFromProfile(shared, profile.name, explicit)
-      : ssoConfigFromSession(shared, sessionName as string);
-  } catch (error) {
-    if (!(error instanceof SsoTokenProviderError)) throw error;
-
-    const notes = describeSdkDifferences(sdk, settingsOf(shared, profile?.name, sessionName));
-    throw notes.length === 0 ? error : withNotes(error, notes);
-  }
-
-  const notes = describeSdkDifferences(sdk, settingsOf(shared, profile?.name, sessionName));
-  return notes.length === 0 ? config : { ...config, sdkDifferences: notes };
+  return profile
+    ? ssoConfigFromProfile(shared, profile.name, explicit)
+    : ssoConfigFromSession(shared, sessionName as string);
 }
 
 function chooseProfile(init: LoadSsoConfigInit, env: NodeJS.ProcessEnv) {
@@ -111,32 +107,4 @@ function chooseProfile(init: LoadSsoConfigInit, env: NodeJS.ProcessEnv) {
 
   const resolved = resolveProfileName({ env });
   return { name: resolved.name, explicit: init.profileExplicit ?? resolved.explicit };
-}
-
-// Our reading of the profile and the session it leads to, to compare with the SDK's.
-function settingsOf(
-  shared: SharedConfig,
-  profileName: string | undefined,
-  sessionName: string | undefined,
-): ResolvedSettings {
-  const sections = profileName === undefined ? undefined : shared.profiles.get(profileName);
-  const profile: ConfigValues | undefined = sections && profileValues(shared, sections);
-  const session = sessionName ?? profile?.get("sso_session")?.value;
-  const sessionSections = session === undefined ? undefined : shared.sessions.get(session);
-
-  return {
-    profileName,
-    profile,
-    sessionName: session,
-    session: sessionSections && sessionValues(shared, sessionSections),
-  };
-}
-
-// The same error with the SDK's differing reading appended; the skip decision is kept.
-function withNotes(error: SsoTokenProviderError, notes: string[]): SsoTokenProviderError {
-  return new SsoTokenProviderError([error.message, ...notes].join("\n"), {
-    code: error.code,
-    tryNextLink: error.tryNextLink,
-    cause: error.cause,
-  });
 }

@@ -1,5 +1,3 @@
-import { configError } from "./configError.js";
-import type { ConfigValues } from "./ConfigValue.js";
 import {
   checkRegion,
   checkStartUrl,
@@ -7,19 +5,27 @@ import {
   placeOf,
   type SettingsOwner,
 } from "./checkSsoSettings.js";
+import { configError } from "./configError.js";
 import { CONFIGURE_SSO_HINT, SSO_PROFILE_KEYS } from "./constants.js";
 import { describeNearMisses } from "./describeNearMisses.js";
-import { describeProblems } from "./describeProblems.js";
+import { describeSectionProblems } from "./describeSectionProblems.js";
+import {
+  findProfileSections,
+  listProfileNames,
+  listSessionNames,
+  type ProfileSections,
+} from "./findSections.js";
 import { formatNames } from "./formatNames.js";
-import { profileValues } from "./sectionValues.js";
-import type { ProfileSections, SharedConfig } from "./SharedConfig.js";
+import { readSettings, type Settings, type SettingsLayer } from "./readSettings.js";
+import type { SharedFile, SharedFiles } from "./SharedFiles.js";
 import type { SsoConfig } from "./SsoConfig.js";
 import { accountAndRole, ssoConfigFromSession } from "./ssoConfigFromSession.js";
 
 /**
  * Builds the SsoConfig of a profile: through its `sso_session` (see
  * {@link ssoConfigFromSession}), or, when it has no `sso_session`, from its own
- * `sso_start_url` and `sso_region` (a legacy profile).
+ * `sso_start_url` and `sso_region` (a legacy profile). The profile's sections in both files
+ * must be read alike by the AWS CLI and the AWS SDKs (see {@link describeSectionProblems}).
  *
  * @param profileExplicit - Whether the user named the profile: when not, PROFILE_NOT_FOUND
  *   and PROFILE_NOT_SSO let a chain move on (`tryNextLink`).
@@ -29,79 +35,122 @@ import { accountAndRole, ssoConfigFromSession } from "./ssoConfigFromSession.js"
  * @internal
  */
 export function ssoConfigFromProfile(
-  shared: SharedConfig,
+  shared: SharedFiles,
   name: string,
   profileExplicit: boolean,
 ): SsoConfig {
-  const sections = shared.profiles.get(name);
-  if (!sections) throw profileNotFound(shared, name, profileExplicit);
+  const sections = findProfileSections(shared, name);
+  if (sections.config.length === 0 && sections.credentials.length === 0) {
+    throw profileNotFound(shared, name, profileExplicit);
+  }
 
   const label = profileLabel(shared, name, sections);
   const quoted = `profile ${JSON.stringify(name)}`;
-  const problems = describeProblems(shared, { label: quoted, ...sections });
-  if (problems.length > 0) {
-    throw invalidConfig([`The AWS CLI cannot read ${quoted} as written:`, ...problems]);
-  }
+  const problems = [
+    ...describeSectionProblems({
+      kind: "profile",
+      name,
+      label: quoted,
+      file: shared.config,
+      credentialsFile: false,
+      sections: sections.config,
+    }),
+    ...(shared.credentials
+      ? describeSectionProblems({
+          kind: "profile",
+          name,
+          label: quoted,
+          file: shared.credentials,
+          credentialsFile: true,
+          sections: sections.credentials,
+        })
+      : []),
+  ];
+  if (problems.length > 0) throw invalidConfig([`Cannot use ${quoted} as written:`, ...problems]);
 
-  const values = profileValues(shared, sections);
-  const sessionRef = values.get("sso_session");
+  const settings = readSettings(profileLayers(shared, name, sections));
+  const sessionRef = settings.get("sso_session");
   if (sessionRef) {
     if (sessionRef.value === "") {
       throw invalidConfig([
         `sso_session in ${label} (${placeOf(sessionRef)}) is empty.`,
-        `SSO sessions found: ${formatNames(shared.sessions.keys())}.`,
+        `SSO sessions found: ${formatNames(listSessionNames(shared))}.`,
         `Set it to the name of an [sso-session NAME] section.`,
       ]);
     }
-    return ssoConfigFromSession(shared, sessionRef.value, { name, values, label });
+    return ssoConfigFromSession(shared, sessionRef.value, { name, settings, label });
   }
 
-  const ssoKeys = SSO_PROFILE_KEYS.filter((key) => values.has(key));
+  const ssoKeys = SSO_PROFILE_KEYS.filter((key) => settings.get(key) !== undefined);
   if (ssoKeys.length === 0) throw profileNotSso(shared, name, label, sections, profileExplicit);
 
-  return legacyConfig(shared, name, label, values, ssoKeys);
+  return legacyConfig(shared, name, label, settings, ssoKeys);
+}
+
+/**
+ * The profile's layers for {@link readSettings}: the config file's section, then the
+ * credentials file's over it, key by key, as the AWS CLI and the SDK's `parseKnownFiles`
+ * merge them.
+ */
+function profileLayers(
+  shared: SharedFiles,
+  name: string,
+  sections: ProfileSections,
+): SettingsLayer[] {
+  const layers: SettingsLayer[] = [
+    { file: shared.config, sdk: own(shared.config, name), sections: sections.config },
+  ];
+  if (shared.credentials) {
+    const file = shared.credentials;
+    layers.push({ file, sdk: own(file, name), sections: sections.credentials });
+  }
+  return layers;
+}
+
+// The SDK returns plain objects: a profile named "constructor" must not find Object's.
+function own(file: SharedFile, name: string) {
+  return Object.hasOwn(file.sdkProfiles, name) ? file.sdkProfiles[name] : undefined;
 }
 
 function legacyConfig(
-  shared: SharedConfig,
+  shared: SharedFiles,
   name: string,
   label: string,
-  values: ConfigValues,
+  settings: Settings,
   ssoKeys: string[],
 ): SsoConfig {
-  const startSetting = values.get("sso_start_url");
-  const anchor = startSetting ?? values.get(ssoKeys[0] as string);
+  const anchor = settings.get("sso_start_url") ?? settings.get(ssoKeys[0] as string);
   const owner: SettingsOwner = {
     label,
-    place: anchor ? placeOf(anchor) : shared.paths.configFilepath,
+    place: anchor ? placeOf(anchor) : shared.config.filepath,
     fix:
       `${label} sets ${ssoKeys.join(", ")} but is not a complete SSO profile. Either set ` +
       "sso_session to an [sso-session NAME] section that holds sso_start_url and sso_region, " +
       "or give the profile both sso_start_url and sso_region; `aws configure sso` does this.",
   };
 
-  const startUrl = checkStartUrl(values, owner);
-  const region = checkRegion(values, owner);
+  const start = checkStartUrl(settings, owner);
+  const region = checkRegion(settings, owner);
 
   return {
     kind: "legacy",
     profileName: name,
-    startUrl,
+    startUrl: start.value,
     region,
-    ...accountAndRole(values),
-    configFilepath: startSetting?.filepath ?? shared.paths.configFilepath,
+    ...accountAndRole(settings),
+    configFilepath: start.filepath,
   };
 }
 
 /** `[profile dev]`, `[default]`, or `[dev] of the credentials file`, as the user wrote it. */
-function profileLabel(shared: SharedConfig, name: string, sections: ProfileSections): string {
+function profileLabel(shared: SharedFiles, name: string, sections: ProfileSections): string {
   const fromConfig = sections.config[sections.config.length - 1];
-  if (fromConfig) return `[${fromConfig.header}]`;
+  if (fromConfig) return `[${fromConfig.name}]`;
 
   return `[${name}] of the credentials file ${shared.paths.credentialsFilepath}`;
 }
 
-function profileNotFound(shared: SharedConfig, name: string, profileExplicit: boolean) {
+function profileNotFound(shared: SharedFiles, name: string, profileExplicit: boolean) {
   const { configFilepath, credentialsFilepath } = shared.paths;
 
   if (shared.credentialsUnreadable) {
@@ -124,7 +173,7 @@ function profileNotFound(shared: SharedConfig, name: string, profileExplicit: bo
     [
       `Profile ${JSON.stringify(name)} is not in the AWS config file ${configFilepath}, nor in ` +
         `the credentials file ${credentialsFilepath}${credentialsNote}.`,
-      `Profiles found: ${formatNames(shared.profiles.keys())}.`,
+      `Profiles found: ${formatNames(listProfileNames(shared))}.`,
       ...describeNearMisses(shared, { kind: "profile", name }),
       `Add a [${name === "default" ? "default" : `profile ${name}`}] section to ` +
         `${configFilepath} (\`aws configure sso --profile ${name}\` writes one), or use one ` +
@@ -135,19 +184,19 @@ function profileNotFound(shared: SharedConfig, name: string, profileExplicit: bo
 }
 
 function profileNotSso(
-  shared: SharedConfig,
+  shared: SharedFiles,
   name: string,
   label: string,
   sections: ProfileSections,
   profileExplicit: boolean,
 ) {
-  const where = sections.config.length > 0 ? ` in ${shared.paths.configFilepath}` : "";
+  const where = sections.config.length > 0 ? ` in ${shared.config.filepath}` : "";
 
   return configError(
     "PROFILE_NOT_SSO",
     [
       `${label}${where} has no SSO settings: it sets neither sso_session nor sso_start_url.`,
-      `SSO sessions found: ${formatNames(shared.sessions.keys())}.`,
+      `SSO sessions found: ${formatNames(listSessionNames(shared))}.`,
       `To use SSO with it, ${CONFIGURE_SSO_HINT.replace("PROFILE", () => name)}.`,
     ],
     { profileExplicit },

@@ -1,20 +1,31 @@
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
+import { requireTool } from "../helpers/requireTool.js";
+
 /** The oracle script that reads config files with the AWS CLI's own code (botocore). */
 export const ORACLE_SCRIPT = fileURLToPath(
   new URL("../../fixtures/config/cli-oracle.py", import.meta.url),
 );
 
-let available: boolean | undefined;
-
-/** Whether `python3` with botocore can run the oracle here (tests that need it skip if not). */
+/** Whether `python3` with botocore can run the oracle here. */
 export function cliOracleAvailable(): boolean {
-  if (available === undefined) {
-    const probe = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" });
-    available = probe.status === 0;
-  }
-  return available;
+  const probe = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" });
+  return probe.status === 0;
+}
+
+/**
+ * The `it` for tests that ask botocore (see {@link requireTool}): they skip, saying why, when
+ * python3 with botocore is missing, and fail instead under
+ * `SSO_TOKEN_PROVIDER_REQUIRE_ALL_TESTS=1`.
+ */
+export function itWithBotocore() {
+  return requireTool(
+    "python3 with botocore",
+    cliOracleAvailable(),
+    "these tests compare with the AWS CLI's own reading of config files; " +
+      "apt-get install -y python3-botocore (or pip install botocore)",
+  );
 }
 
 /** Runs the oracle with one request and returns its JSON answer. */

@@ -1,13 +1,14 @@
 import { join } from "node:path";
 
-import { describe, expect, it } from "vitest";
+import { describe, expect } from "vitest";
 
-import { cliOracleAvailable, runCliOracle } from "./cliOracle.js";
+import { itWithBotocore, runCliOracle } from "./cliOracle.js";
 import { type CliClaim, FIXTURE_DIR, loadFixtureCases } from "./fixtureCases.js";
 
 const claimed = loadFixtureCases().filter((c) => c.cli !== undefined);
+const it = itWithBotocore();
 
-describe.skipIf(!cliOracleAvailable())("the `cli` claims of fixtures/config/cases.json", () => {
+describe("the `cli` claims of fixtures/config/cases.json", () => {
   it("match what botocore itself reads from the same files", () => {
     const answers = runCliOracle<CliClaim[]>({
       mode: "resolve",

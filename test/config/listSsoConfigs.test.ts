@@ -37,9 +37,17 @@ region = us-east-1
 [sso-session broken]
 sso_start_url = https://broken.awsapps.com/start
 
-[sso-session "my team"]
+[sso-session "team"]
 SSO_START_URL = https://team.awsapps.com/start
-sso_region: ap-northeast-1
+sso_region = ap-northeast-1
+
+[sso-session "my team"]
+sso_start_url = https://my-team.awsapps.com/start
+sso_region = ap-northeast-1
+
+[sso-session colon]
+sso_start_url: https://colon.awsapps.com/start
+sso_region = us-east-1
 
 [profile legacy-broken]
 sso_start_url = https://two.awsapps.com/start
@@ -68,7 +76,7 @@ describe(listSsoConfigs.name, () => {
       },
       {
         kind: "session",
-        sessionName: "my team",
+        sessionName: "team",
         startUrl: "https://team.awsapps.com/start",
         region: "ap-northeast-1",
         configFilepath: config,
@@ -97,10 +105,15 @@ describe(listSsoConfigs.name, () => {
 
     await listSsoConfigs({ configFilepath: config, env: {}, onProblem: (p) => problems.push(p) });
 
-    expect(problems.map((p) => p.code)).toEqual(["SSO_CONFIG_INVALID", "SSO_CONFIG_INVALID"]);
+    expect(problems.map((p) => p.code)).toEqual(Array(4).fill("SSO_CONFIG_INVALID"));
     expect(problems[0]?.message).toContain("[sso-session broken]");
     expect(problems[0]?.message).toContain("has no sso_region");
-    expect(problems[1]?.message).toContain("[profile legacy-broken]");
+    expect(problems[1]?.message).toContain(`${config}:31: sso_start_url is written with ":"`);
+    expect(problems[2]?.message).toContain("[profile legacy-broken]");
+    expect(problems[3]?.message).toContain(
+      `${config}:26: [sso-session "my team"] is not read: the AWS SDKs cannot read names ` +
+        "with spaces",
+    );
   });
 
   it("leaves out a repeated sso-session", async () => {
