@@ -8,10 +8,17 @@ export const ORACLE_SCRIPT = fileURLToPath(
   new URL("../../fixtures/config/cli-oracle.py", import.meta.url),
 );
 
-/** Whether `python3` with botocore can run the oracle here. */
+/**
+ * The first Python that has botocore: Debian's (where `apt-get install python3-botocore`
+ * puts it), then whatever `python3` is first on PATH (a pyenv one may come first).
+ */
+const PYTHON = ["/usr/bin/python3", "python3"].find(
+  (python) => spawnSync(python, ["-c", "import botocore"], { stdio: "ignore" }).status === 0,
+);
+
+/** Whether a Python with botocore can run the oracle here. */
 export function cliOracleAvailable(): boolean {
-  const probe = spawnSync("python3", ["-c", "import botocore"], { stdio: "ignore" });
-  return probe.status === 0;
+  return PYTHON !== undefined;
 }
 
 /**
@@ -30,7 +37,7 @@ export function itWithBotocore() {
 
 /** Runs the oracle with one request and returns its JSON answer. */
 export function runCliOracle<T>(request: unknown): T {
-  const result = spawnSync("python3", [ORACLE_SCRIPT], {
+  const result = spawnSync(PYTHON ?? "python3", [ORACLE_SCRIPT], {
     input: JSON.stringify(request),
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
