@@ -1,7 +1,5 @@
 import { fromIni, fromProcess } from "@aws-sdk/credential-providers";
-import { execFile, execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
@@ -11,7 +9,7 @@ import {
   runCredentialProcess,
   SsoRoleCredentials,
 } from "../../src/index.js";
-import { requireTool } from "../helpers/requireTool.js";
+import { prepareAwsCli, requireAwsCli } from "../helpers/awsCli.js";
 import { createSandbox, seedToken, useSandboxEnv, type Sandbox } from "../helpers/sandbox.js";
 import {
   ACCOUNT_A,
@@ -26,21 +24,8 @@ import {
 const MINUTE = 60_000;
 const SCRIPT = fileURLToPath(new URL("./credentialProcessScript.mjs", import.meta.url));
 
-// Any AWS CLI reads credential_process (v1 since 1.16, and v2): the first one on PATH will do.
-const itWithAwsCli = requireTool(
-  "aws",
-  hasAwsCli(),
-  "a credential_process test runs the AWS CLI (v1 or v2); pip install awscli",
-);
-
-function hasAwsCli(): boolean {
-  try {
-    execFileSync("aws", ["--version"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
+// Debian's AWS CLI v2 (/usr/bin/aws), never the first `aws` on PATH: an older one may be there.
+const itWithAwsCli = requireAwsCli();
 
 /** The profile line that runs our credential process for `profile`. */
 function processLine(profile: string): string {
@@ -107,15 +92,26 @@ describe("credential-process read back by the SDK", () => {
 
   itWithAwsCli("gives the AWS CLI credentials through the same profile line", async () => {
     await seedToken(emulator, sandbox, { expiresInMs: 30 * MINUTE });
+    const cli = await prepareAwsCli({
+      home: sandbox.home,
+      configPath: sandbox.configPath,
+      endpointUrl: emulator.url,
+      // For our credential process, which the CLI runs with its own environment: the JS SDK
+      // in it reads these (the CLI 2.9 itself ignores them and uses the rule sets instead).
+      extraEnv: {
+        AWS_ENDPOINT_URL_SSO: emulator.url,
+        AWS_ENDPOINT_URL_SSO_OIDC: emulator.url,
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      },
+    });
 
-    const { stdout } = await promisify(execFile)(
-      "aws",
-      ["sts", "get-caller-identity", "--profile", "ops-anywhere", "--region", "us-east-1",
-        "--endpoint-url", emulator.url, "--output", "json"],
-      { env: sandbox.env },
+    const result = await cli.run(
+      ["sts", "get-caller-identity", "--profile", "ops-anywhere", "--output", "json"],
     );
 
-    expect(JSON.parse(stdout).Account).toBe(ACCOUNT_B);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).Account).toBe(ACCOUNT_B);
   });
 
   it("fails with our message, login command included, when nobody logged in", async () => {

@@ -1,27 +1,22 @@
-// The real AWS CLI (botocore) against the emulator: token refresh from the cache, a bearer
-// call, SSO role credentials, a SigV4-signed STS call and OIDC error mapping. Without `aws`
-// on PATH these tests are skipped, or fail in CI (see requireTool).
-import { execFile, spawnSync } from "node:child_process";
+// Debian's AWS CLI v2 (/usr/bin/aws) against the emulator: token refresh from the cache, a
+// bearer call, SSO role credentials, a SigV4-signed STS call and OIDC error mapping. The CLI
+// reaches the emulator through the endpoint rule sets of prepareAwsCli, never real AWS.
+// Without that CLI these tests are skipped, or fail in CI (see requireAwsCli).
 import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 
 import { afterAll, beforeAll, describe, expect } from "vitest";
 
 import { startEmulator, type Emulator, type IssuedSession } from "../../src/emulator/index.js";
-import { requireTool } from "../helpers/requireTool.js";
+import { prepareAwsCli, requireAwsCli, type AwsCli } from "../helpers/awsCli.js";
 
-const run = promisify(execFile);
-const itWithCli = requireTool(
-  "aws",
-  spawnSync("aws", ["--version"], { encoding: "utf8" }).status === 0,
-  "these tests run the AWS CLI against the emulator; install the AWS CLI (v1 or v2)",
-);
+const itWithCli = requireAwsCli();
 
 let emulator: Emulator;
 let home: string;
+let cli: AwsCli;
 
 function isoSeconds(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, "Z");
@@ -52,22 +47,9 @@ async function writeTokenCache(session: IssuedSession): Promise<string> {
   return file;
 }
 
-async function aws(...args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env["PATH"],
-    HOME: home,
-    AWS_CONFIG_FILE: join(home, ".aws", "config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
-    AWS_EC2_METADATA_DISABLED: "true",
-    ...emulator.environment(),
-  };
-  try {
-    const { stdout, stderr } = await run("aws", args, { env, timeout: 30_000 });
-    return { stdout, stderr, code: 0 };
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string; code?: number };
-    return { stdout: failed.stdout ?? "", stderr: failed.stderr ?? "", code: failed.code ?? 1 };
-  }
+/** Runs `/usr/bin/aws` with `args` in the sandbox home, pointed at the emulator. */
+function aws(...args: string[]) {
+  return cli.run(args);
 }
 
 describe("the AWS CLI against the emulator", () => {
@@ -75,8 +57,9 @@ describe("the AWS CLI against the emulator", () => {
     emulator = await startEmulator();
     home = await mkdtemp(join(tmpdir(), "emulator-aws-cli-"));
     await mkdir(join(home, ".aws", "sso", "cache"), { recursive: true });
+    const configPath = join(home, ".aws", "config");
     await writeFile(
-      join(home, ".aws", "config"),
+      configPath,
       [
         "[sso-session emu]",
         "sso_start_url = https://d-1234567890.awsapps.com/start",
@@ -93,6 +76,7 @@ describe("the AWS CLI against the emulator", () => {
         "",
       ].join("\n"),
     );
+    cli = await prepareAwsCli({ home, configPath, endpointUrl: emulator.url });
   });
 
   afterAll(async () => {

@@ -13,8 +13,11 @@ import { requireTool } from "./requireTool.js";
  */
 export const AWS_CLI = "/usr/bin/aws";
 
-/** The services the tests point at an endpoint of their own: login, portal, bearer calls. */
-const SERVICES = ["sso-oidc", "sso", "codecatalyst"] as const;
+/**
+ * The services the tests point at an endpoint of their own: login, portal, bearer calls, and
+ * STS for a SigV4-signed call with role credentials.
+ */
+const SERVICES = ["sso-oidc", "sso", "codecatalyst", "sts"] as const;
 
 /**
  * The `botocore/data` folder bundled with Debian's AWS CLI v2, found through `dpkg -L
@@ -93,13 +96,19 @@ export interface PrepareAwsCliOptions {
   home: string;
   /** The shared config file (`AWS_CONFIG_FILE`). */
   configPath: string;
-  /** Where every SSO OIDC, SSO portal and CodeCatalyst call goes, e.g. `emulator.url`. */
+  /** Where every SSO OIDC, SSO portal, CodeCatalyst and STS call goes, e.g. `emulator.url`. */
   endpointUrl: string;
+  /**
+   * More variables for each run, added last (they win). The CLI passes its environment on to
+   * a `credential_process` child, so this is how such a child gets what it needs.
+   * Default: none.
+   */
+  extraEnv?: NodeJS.ProcessEnv;
 }
 
 /**
- * Points the AWS CLI v2 at `endpointUrl` for SSO OIDC, the SSO portal and CodeCatalyst, and
- * returns a runner with a closed environment.
+ * Points the AWS CLI v2 at `endpointUrl` for SSO OIDC, the SSO portal, CodeCatalyst and STS,
+ * and returns a runner with a closed environment.
  *
  * Why `AWS_DATA_PATH` and not `AWS_ENDPOINT_URL_SSO_OIDC`: Debian 12's CLI (2.9.19) predates
  * service-specific endpoint variables (AWS CLI 2.13) and ignores them, and `--endpoint-url`
@@ -141,6 +150,7 @@ export async function prepareAwsCli(options: PrepareAwsCliOptions): Promise<AwsC
     AWS_DEFAULT_REGION: "us-east-1",
     // One attempt per call, so the emulator's counters are exactly what the CLI decided.
     AWS_MAX_ATTEMPTS: "1",
+    ...options.extraEnv,
   };
 
   return {
