@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 
 import type { CliIo } from "./CliIo.js";
+import { runCredentialProcessCommand } from "./commands/runCredentialProcessCommand.js";
 import { runEmulatorCommand } from "./commands/runEmulatorCommand.js";
 import { runLoginCommand } from "./commands/runLoginCommand.js";
 import { runLogoutCommand } from "./commands/runLogoutCommand.js";
@@ -8,6 +9,7 @@ import { runStatusCommand } from "./commands/runStatusCommand.js";
 import { runTokenCommand } from "./commands/runTokenCommand.js";
 import { createStyle } from "./createStyle.js";
 import { EXIT_FAILURE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from "./exitCodes.js";
+import { CREDENTIAL_PROCESS_HELP } from "./help/credentialProcessHelp.js";
 import { EMULATOR_HELP } from "./help/emulatorHelp.js";
 import { LOGIN_HELP } from "./help/loginHelp.js";
 import { LOGOUT_HELP } from "./help/logoutHelp.js";
@@ -32,6 +34,11 @@ const COMMANDS: Record<string, Command> = {
   status: { help: STATUS_HELP, run: runStatusCommand, handlesInterrupt: false },
   logout: { help: LOGOUT_HELP, run: runLogoutCommand, handlesInterrupt: false },
   emulator: { help: EMULATOR_HELP, run: runEmulatorCommand, handlesInterrupt: true },
+  "credential-process": {
+    help: CREDENTIAL_PROCESS_HELP,
+    run: runCredentialProcessCommand,
+    handlesInterrupt: false,
+  },
 };
 
 const HELP_FLAGS = new Set(["--help", "-h"]);

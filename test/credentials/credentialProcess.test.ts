@@ -22,14 +22,15 @@ import {
 } from "./support.js";
 
 const MINUTE = 60_000;
-const SCRIPT = fileURLToPath(new URL("./credentialProcessScript.mjs", import.meta.url));
+// The built command line, as `npx sso-token-provider` runs it.
+const SCRIPT = fileURLToPath(new URL("../../dist/esm/cli/main.js", import.meta.url));
 
 // Debian's AWS CLI v2 (/usr/bin/aws), never the first `aws` on PATH: an older one may be there.
 const itWithAwsCli = requireAwsCli();
 
 /** The profile line that runs our credential process for `profile`. */
 function processLine(profile: string): string {
-  return `credential_process = "${process.execPath}" "${SCRIPT}" --profile ${profile}`;
+  return `credential_process = "${process.execPath}" "${SCRIPT}" credential-process --profile ${profile}`;
 }
 
 let emulator: Emulator;

@@ -1,11 +1,10 @@
-import type { Logger } from "@aws-sdk/types";
-
 import { formatTimestamp } from "../../cache/index.js";
 import { resolveProfileName } from "../../config/index.js";
 import { fromSsoSession } from "../../provider/index.js";
 import type { CliIo } from "../CliIo.js";
 import { EXIT_OK } from "../exitCodes.js";
 import { parseCommandArgs } from "../parseCommandArgs.js";
+import { stderrLogger } from "../stderrLogger.js";
 import { UsageError } from "../UsageError.js";
 
 /**
@@ -46,17 +45,4 @@ export async function runTokenCommand(args: string[], io: CliIo): Promise<number
     io.stdout.write(`${identity.token}\n`);
   }
   return EXIT_OK;
-}
-
-/** The provider's warnings as plain lines on standard error; debug lines are dropped. */
-function stderrLogger(io: CliIo): Logger {
-  const write = (content: unknown[]) => {
-    io.stderr.write(`warning: ${content.map(String).join(" ")}\n`);
-  };
-  return {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (...content: unknown[]) => write(content),
-    error: (...content: unknown[]) => write(content),
-  };
 }

@@ -9,6 +9,8 @@ Commands:
   token      print a valid access token for a script (refreshing it if needed)
   status     show every SSO session in the config and the state of its token
   logout     sign out of a session (or of all of them) and remove its token
+  credential-process
+             print role credentials for the credential_process setting
   emulator   run a local SSO OIDC emulator to try all of this without AWS
 
 Run \`sso-token-provider <command> --help\` for a command's options.
