@@ -1,7 +1,7 @@
 // The package's public surface. Named exports only, so a change to it shows in review.
 
 export { fromSsoSession, SsoTokenIdentity } from "./provider/index.js";
-export type { FromSsoSessionInit } from "./provider/index.js";
+export type { FromSsoSessionInit, SsoTokenProvider } from "./provider/index.js";
 
 export { SsoTokenProviderError } from "./errors/index.js";
 export type { ErrorCode } from "./errors/index.js";

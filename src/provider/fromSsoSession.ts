@@ -1,14 +1,9 @@
 import { performance } from "node:perf_hooks";
 
-import type { Logger, TokenIdentityProvider } from "@aws-sdk/types";
+import type { Logger } from "@aws-sdk/types";
 
 import { getTokenFilepath } from "../cache/index.js";
-import {
-  getHomeDir,
-  loadSsoConfig,
-  resolveProfileName,
-  type SsoConfig,
-} from "../config/index.js";
+import { getHomeDir, loadSsoConfig, resolveProfileName, type SsoConfig } from "../config/index.js";
 import { SsoTokenProviderError } from "../errors/index.js";
 import {
   DEFAULT_LOCK_STALE_MS,
@@ -23,6 +18,14 @@ import { refreshSession, sessionError, type ServedToken } from "./refreshSession
 import type { ResolvedProviderOptions } from "./ResolvedProviderOptions.js";
 import { sessionStateFor, type SessionState } from "./sessionState.js";
 import { SsoTokenIdentity } from "./SsoTokenIdentity.js";
+
+/**
+ * A token provider as SDK clients take it (`TokenIdentityProvider`), typed with what it
+ * returns: an {@link SsoTokenIdentity}, whose `expiration` is always set.
+ *
+ * @public
+ */
+export type SsoTokenProvider = (properties?: Record<string, unknown>) => Promise<SsoTokenIdentity>;
 
 /** The config is resolved again after this long, so edits are seen without a restart. */
 const CONFIG_RECHECK_MS = 1000;
@@ -42,7 +45,7 @@ const CONFIG_RECHECK_MS = 1000;
  *
  * @public
  */
-export function fromSsoSession(init: FromSsoSessionInit = {}): TokenIdentityProvider {
+export function fromSsoSession(init: FromSsoSessionInit = {}): SsoTokenProvider {
   const options = resolveOptions(init);
   const configs = new Map<string, { config: SsoConfig; checkedAtMs: number }>();
 

@@ -67,7 +67,8 @@ export async function refreshSession(context: RefreshContext): Promise<ServedTok
     await ensureCacheDir(dirname(filepath));
     lock = await acquireSessionLock(filepath, {
       // While the cached token is valid, another holder's refresh is no reason to wait.
-      timeoutMs: isValid(context.seen, options) && !context.forceRefresh ? 0 : options.lockTimeoutMs,
+      timeoutMs:
+        isValid(context.seen, options) && !context.forceRefresh ? 0 : options.lockTimeoutMs,
       staleMs: options.lockStaleMs,
       purpose: "refresh",
     });
@@ -402,8 +403,7 @@ export function sessionError(
   cause?: unknown,
 ): SsoTokenProviderError {
   const message =
-    `SSO token for ${describeLoginTarget(context.config)}: ${text} ` +
-    loginAdvice(context.config);
+    `SSO token for ${describeLoginTarget(context.config)}: ${text} ` + loginAdvice(context.config);
   return new SsoTokenProviderError(message, { code, cause });
 }
 

@@ -2,8 +2,15 @@ import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { formatTimestamp, getTokenFilepath, newTokenRecord, writeTokenFile } from "../../src/cache/index.js";
-import type { Emulator } from "../../src/emulator/index.js";
+import {
+  formatTimestamp,
+  getTokenFilepath,
+  newTokenRecord,
+  writeTokenFile,
+} from "../../src/cache/index.js";
+import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
+
+import { startEmulator, type Emulator, type EmulatorOptions } from "../../src/emulator/index.js";
 
 /** A temporary home with a shared config file, and the environment that points at both. */
 export interface Sandbox {
@@ -28,7 +35,9 @@ export async function createSandbox(config: string, emulator?: Emulator): Promis
     AWS_CONFIG_FILE: configPath,
     AWS_SHARED_CREDENTIALS_FILE: join(home, ".aws", "credentials"),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
-    ...(emulator ? { AWS_ENDPOINT_URL_SSO_OIDC: emulator.url, AWS_ENDPOINT_URL_SSO: emulator.url } : {}),
+    ...(emulator
+      ? { AWS_ENDPOINT_URL_SSO_OIDC: emulator.url, AWS_ENDPOINT_URL_SSO: emulator.url }
+      : {}),
   };
   delete env.AWS_PROFILE;
   delete env.AWS_DEFAULT_PROFILE;
@@ -119,9 +128,52 @@ export async function seedToken(
   return {
     filepath,
     accessToken: issued.accessToken,
-    refreshToken: issued.refreshToken,
+    // Issued with a scope, so the emulator always gives a refresh token.
+    refreshToken: issued.refreshToken!,
     clientId: issued.clientId,
     clientSecret: issued.clientSecret,
     expiresAt: new Date(Math.floor(expiresAt.getTime() / 1000) * 1000),
+  };
+}
+
+/** The emulator and the sandbox of the test that is running; see {@link useEmulatorSandbox}. */
+export interface EmulatorSandbox {
+  readonly emulator: Emulator;
+  readonly sandbox: Sandbox;
+}
+
+/**
+ * Registers the hooks most provider tests share: one emulator for the file, and for each test
+ * a fresh sandbox home holding `config` (default {@link sessionConfig}), this process pointed
+ * at it, and the emulator's counters reset.
+ */
+export function useEmulatorSandbox(
+  options: { config?: string; emulator?: EmulatorOptions } = {},
+): EmulatorSandbox {
+  let emulator: Emulator | undefined;
+  let sandbox: Sandbox | undefined;
+
+  beforeAll(async () => {
+    emulator = await startEmulator(options.emulator);
+  });
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+  beforeEach(async () => {
+    sandbox = await createSandbox(options.config ?? sessionConfig(), emulator);
+    useSandboxEnv(sandbox);
+    emulator!.resetCounters();
+  });
+  afterEach(async () => {
+    await sandbox?.cleanup();
+  });
+
+  return {
+    get emulator() {
+      return emulator!;
+    },
+    get sandbox() {
+      return sandbox!;
+    },
   };
 }

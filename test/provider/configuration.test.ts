@@ -1,40 +1,21 @@
 import { writeFile } from "node:fs/promises";
 
 import { chain } from "@smithy/property-provider";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { fromSsoSession } from "../../src/index.js";
 import {
-  createSandbox,
   seedToken,
   sessionConfig,
   SSO_REGION,
   START_URL,
-  useSandboxEnv,
-  type Sandbox,
+  useEmulatorSandbox,
 } from "../helpers/sandbox.js";
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 
-let emulator: Emulator;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  sandbox = await createSandbox(sessionConfig(), emulator);
-  useSandboxEnv(sandbox);
-  emulator.resetCounters();
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
+const context = useEmulatorSandbox();
 
 const LEGACY_CONFIG = [
   "[profile old]",
@@ -47,7 +28,7 @@ const LEGACY_CONFIG = [
 
 describe("fromSsoSession choosing the session", () => {
   it("names the session directly with ssoSession", async () => {
-    const seeded = await seedToken(emulator, sandbox, { expiresInMs: 30 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, { expiresInMs: 30 * MINUTE });
 
     const identity = await fromSsoSession({ ssoSession: "my-sso" })();
 
@@ -55,7 +36,7 @@ describe("fromSsoSession choosing the session", () => {
   });
 
   it("takes the profile from AWS_PROFILE when none is given", async () => {
-    const seeded = await seedToken(emulator, sandbox, { expiresInMs: 30 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, { expiresInMs: 30 * MINUTE });
     process.env.AWS_PROFILE = "dev";
     try {
       const identity = await fromSsoSession()();
@@ -66,8 +47,8 @@ describe("fromSsoSession choosing the session", () => {
   });
 
   it("reads configFilepath instead of AWS_CONFIG_FILE", async () => {
-    const seeded = await seedToken(emulator, sandbox, { expiresInMs: 30 * MINUTE });
-    const elsewhere = `${sandbox.home}/other-config`;
+    const seeded = await seedToken(context.emulator, context.sandbox, { expiresInMs: 30 * MINUTE });
+    const elsewhere = `${context.sandbox.home}/other-config`;
     await writeFile(elsewhere, sessionConfig("my-sso", "elsewhere"));
 
     const identity = await fromSsoSession({ profile: "elsewhere", configFilepath: elsewhere })();
@@ -76,7 +57,7 @@ describe("fromSsoSession choosing the session", () => {
   });
 
   it("lets a chain move on when the default profile has no SSO configuration", async () => {
-    await writeFile(sandbox.configPath, "[default]\nregion = us-east-1\n");
+    await writeFile(context.sandbox.configPath, "[default]\nregion = us-east-1\n");
 
     const identity = await chain(fromSsoSession(), async () => ({ token: "next-link" }))();
 
@@ -84,7 +65,7 @@ describe("fromSsoSession choosing the session", () => {
   });
 
   it("stops a chain when an explicitly named profile has no SSO configuration", async () => {
-    await writeFile(sandbox.configPath, "[profile plain]\nregion = us-east-1\n");
+    await writeFile(context.sandbox.configPath, "[profile plain]\nregion = us-east-1\n");
 
     const failure = chain(fromSsoSession({ profile: "plain" }), async () => ({ token: "x" }))();
 
@@ -92,21 +73,24 @@ describe("fromSsoSession choosing the session", () => {
   });
 
   it("stops a chain with its own message when the sso-session section is missing", async () => {
-    await writeFile(sandbox.configPath, "[default]\nsso_session = gone\n");
+    await writeFile(context.sandbox.configPath, "[default]\nsso_session = gone\n");
 
     const failure = chain(fromSsoSession(), async () => ({ token: "x" }))();
 
     await expect(failure).rejects.toMatchObject({ code: "SSO_SESSION_NOT_FOUND" });
-    await expect(failure).rejects.toThrow(sandbox.configPath);
+    await expect(failure).rejects.toThrow(context.sandbox.configPath);
   });
 
   it("sees an edited config file without a restart", async () => {
-    await seedToken(emulator, sandbox, { key: "my-sso", expiresInMs: 30 * MINUTE });
-    const other = await seedToken(emulator, sandbox, { key: "other", expiresInMs: 30 * MINUTE });
+    await seedToken(context.emulator, context.sandbox, { key: "my-sso", expiresInMs: 30 * MINUTE });
+    const other = await seedToken(context.emulator, context.sandbox, {
+      key: "other",
+      expiresInMs: 30 * MINUTE,
+    });
     const tokens = fromSsoSession({ profile: "dev" });
     await tokens();
 
-    await writeFile(sandbox.configPath, sessionConfig("other", "dev"));
+    await writeFile(context.sandbox.configPath, sessionConfig("other", "dev"));
     await new Promise((resolve) => setTimeout(resolve, 1100));
     const identity = await tokens();
 
@@ -116,8 +100,8 @@ describe("fromSsoSession choosing the session", () => {
 
 describe("fromSsoSession with a legacy SSO profile", () => {
   it("serves the token cached under sha1(start URL) while it is valid, without refreshing", async () => {
-    await writeFile(sandbox.configPath, LEGACY_CONFIG);
-    const seeded = await seedToken(emulator, sandbox, {
+    await writeFile(context.sandbox.configPath, LEGACY_CONFIG);
+    const seeded = await seedToken(context.emulator, context.sandbox, {
       key: START_URL,
       nowMs: NOW,
       expiresInMs: 2 * MINUTE,
@@ -126,12 +110,16 @@ describe("fromSsoSession with a legacy SSO profile", () => {
     const identity = await fromSsoSession({ profile: "old", now: () => NOW })();
 
     expect(identity.token).toBe(seeded.accessToken);
-    expect(emulator.counters.requests.CreateToken).toBe(0);
+    expect(context.emulator.counters.requests.CreateToken).toBe(0);
   });
 
   it("says an expired legacy token cannot be refreshed and names the profile's login", async () => {
-    await writeFile(sandbox.configPath, LEGACY_CONFIG);
-    await seedToken(emulator, sandbox, { key: START_URL, nowMs: NOW, expiresInMs: -MINUTE });
+    await writeFile(context.sandbox.configPath, LEGACY_CONFIG);
+    await seedToken(context.emulator, context.sandbox, {
+      key: START_URL,
+      nowMs: NOW,
+      expiresInMs: -MINUTE,
+    });
 
     const failure = fromSsoSession({ profile: "old", now: () => NOW })();
 
@@ -139,6 +127,6 @@ describe("fromSsoSession with a legacy SSO profile", () => {
     await expect(failure).rejects.toThrow("legacy SSO profile 'old'");
     await expect(failure).rejects.toThrow("cannot be refreshed");
     await expect(failure).rejects.toThrow("aws sso login --profile old");
-    expect(emulator.counters.requests.CreateToken).toBe(0);
+    expect(context.emulator.counters.requests.CreateToken).toBe(0);
   });
 });

@@ -1,45 +1,22 @@
 import { inspect } from "node:util";
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { fromSsoSession, SsoTokenProviderError } from "../../src/index.js";
 import { captureLogger } from "../helpers/captureLogger.js";
-import {
-  createSandbox,
-  seedToken,
-  sessionConfig,
-  useSandboxEnv,
-  type Sandbox,
-} from "../helpers/sandbox.js";
+import { seedToken, useEmulatorSandbox } from "../helpers/sandbox.js";
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 
-let emulator: Emulator;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  sandbox = await createSandbox(sessionConfig(), emulator);
-  useSandboxEnv(sandbox);
-  emulator.resetCounters();
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
+const context = useEmulatorSandbox();
 
 function provider(extra: Parameters<typeof fromSsoSession>[0] = {}) {
   return fromSsoSession({
     profile: "dev",
     now: () => NOW,
     // One attempt per refresh, so each injected fault is seen exactly once.
-    clientConfig: { endpoint: emulator.url, maxAttempts: 1 },
+    clientConfig: { endpoint: context.emulator.url, maxAttempts: 1 },
     ...extra,
   });
 }
@@ -63,10 +40,13 @@ describe("fromSsoSession when CreateToken fails", () => {
   it.each(CREATE_TOKEN_ERRORS)(
     "%s on an expired token throws REFRESH_FAILED naming %s and the login command",
     async (shape, error) => {
-      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
-      emulator.injectFault({
+      const seeded = await seedToken(context.emulator, context.sandbox, {
+        nowMs: NOW,
+        expiresInMs: -MINUTE,
+      });
+      context.emulator.injectFault({
         operation: "CreateToken",
-        fault: { errorShape: shape, description: "described by the emulator" },
+        fault: { errorShape: shape, description: "described by the context.emulator" },
       });
 
       const thrown = await provider()().catch((caught: unknown) => caught);
@@ -76,7 +56,7 @@ describe("fromSsoSession when CreateToken fails", () => {
       expect(failure.code).toBe("REFRESH_FAILED");
       expect(failure.tryNextLink).toBe(false);
       expect(failure.message).toContain(`CreateToken answered ${error}`);
-      expect(failure.message).toContain("described by the emulator");
+      expect(failure.message).toContain("described by the context.emulator");
       expect(failure.message).toContain("sso-session 'my-sso' (profile 'dev')");
       expect(failure.message).toContain(seeded.filepath);
       expect(failure.message).toContain("aws sso login --sso-session my-sso");
@@ -89,8 +69,11 @@ describe("fromSsoSession when CreateToken fails", () => {
   it("serves the still-valid token, warns, and waits 30 seconds before trying again", async () => {
     const logger = captureLogger();
     let now = NOW;
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 4 * MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault: "server_error" });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 4 * MINUTE,
+    });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "server_error" });
     const tokens = provider({ logger, now: () => now });
 
     const first = await tokens();
@@ -99,7 +82,7 @@ describe("fromSsoSession when CreateToken fails", () => {
 
     expect(first.token).toBe(seeded.accessToken);
     expect(second.token).toBe(seeded.accessToken);
-    expect(emulator.counters.requests.CreateToken).toBe(1);
+    expect(context.emulator.counters.requests.CreateToken).toBe(1);
     expect(logger.warnings()).toHaveLength(1);
     expect(logger.warnings()[0]).toContain("CreateToken answered server_error");
     expect(logger.warnings()[0]).toContain("serving the cached token");
@@ -107,39 +90,39 @@ describe("fromSsoSession when CreateToken fails", () => {
     now += 2_000;
     const third = await tokens();
     expect(third.token).not.toBe(seeded.accessToken);
-    expect(emulator.counters.requests.CreateToken).toBe(2);
+    expect(context.emulator.counters.requests.CreateToken).toBe(2);
   });
 
   it("tries again at once when the caller forces a refresh", async () => {
-    await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 4 * MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault: "server_error" });
+    await seedToken(context.emulator, context.sandbox, { nowMs: NOW, expiresInMs: 4 * MINUTE });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "server_error" });
     const tokens = provider({ logger: captureLogger() });
 
     await tokens();
     await tokens({ forceRefresh: true });
 
-    expect(emulator.counters.requests.CreateToken).toBe(2);
+    expect(context.emulator.counters.requests.CreateToken).toBe(2);
   });
 
   it.each([
     ["no_access_token", "without an accessToken"],
     ["zero_expires_in", "expiresIn 0"],
   ] as const)("treats an answer %s as a failed refresh", async (fault, text) => {
-    await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault });
+    await seedToken(context.emulator, context.sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+    context.emulator.injectFault({ operation: "CreateToken", fault });
 
     await expect(provider()()).rejects.toThrow(text);
   });
 
   it("says the service cannot be reached when the connection drops", async () => {
-    await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault: "drop_connection" });
+    await seedToken(context.emulator, context.sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "drop_connection" });
 
     await expect(provider()()).rejects.toThrow("could not reach SSO OIDC");
   });
 
   it("never returns an expired token", async () => {
-    await seedToken(emulator, sandbox, {
+    await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: -1000,
       extra: { refreshToken: undefined },
@@ -149,12 +132,20 @@ describe("fromSsoSession when CreateToken fails", () => {
   });
 
   it("keeps every secret out of the error's message, inspect and JSON", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault: { errorShape: "InvalidClientException" } });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: -MINUTE,
+    });
+    context.emulator.injectFault({
+      operation: "CreateToken",
+      fault: { errorShape: "InvalidClientException" },
+    });
 
     const thrown = await provider()().catch((caught: unknown) => caught);
 
-    const shown = [String(thrown), inspect(thrown, { depth: 10 }), JSON.stringify(thrown)].join("\n");
+    const shown = [String(thrown), inspect(thrown, { depth: 10 }), JSON.stringify(thrown)].join(
+      "\n",
+    );
     expect(shown).toContain("invalid_client");
     for (const secret of [seeded.accessToken, seeded.refreshToken, seeded.clientSecret]) {
       expect(shown).not.toContain(secret);
@@ -167,7 +158,7 @@ describe("fromSsoSession without a cached token", () => {
     const failure = provider()();
 
     await expect(failure).rejects.toMatchObject({ code: "TOKEN_NOT_FOUND", tryNextLink: false });
-    await expect(failure).rejects.toThrow(sandbox.tokenPath("my-sso"));
+    await expect(failure).rejects.toThrow(context.sandbox.tokenPath("my-sso"));
     await expect(failure).rejects.toThrow("aws sso login --sso-session my-sso");
   });
 });

@@ -1,55 +1,42 @@
-import { lstat, mkdir, readFile, rename, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import {
+  lstat,
+  mkdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { fromSsoSession } from "../../src/index.js";
 import { captureLogger } from "../helpers/captureLogger.js";
 import { canMakeImmutable, makeImmutable } from "../helpers/immutable.js";
 import { requireTool } from "../helpers/requireTool.js";
-import {
-  createSandbox,
-  seedToken,
-  sessionConfig,
-  useSandboxEnv,
-  type Sandbox,
-} from "../helpers/sandbox.js";
+import { seedToken, useEmulatorSandbox } from "../helpers/sandbox.js";
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 
-let emulator: Emulator;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  sandbox = await createSandbox(sessionConfig(), emulator);
-  useSandboxEnv(sandbox);
-  emulator.resetCounters();
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
+const context = useEmulatorSandbox();
 
 function provider(extra: Parameters<typeof fromSsoSession>[0] = {}) {
   return fromSsoSession({
     profile: "dev",
     now: () => NOW,
-    clientConfig: { endpoint: emulator.url, maxAttempts: 1 },
+    clientConfig: { endpoint: context.emulator.url, maxAttempts: 1 },
     ...extra,
   });
 }
 
 /** Moves the seeded cache file to `elsewhere/` and leaves a symlink in its place. */
 async function symlinkCacheFile(filepath: string): Promise<string> {
-  const target = join(sandbox.home, "elsewhere", "token.json");
+  const target = join(context.sandbox.home, "elsewhere", "token.json");
   await mkdir(dirname(target), { recursive: true });
   await rename(filepath, target);
   await symlink(target, filepath);
@@ -58,7 +45,10 @@ async function symlinkCacheFile(filepath: string): Promise<string> {
 
 describe("fromSsoSession and the cache file on disk", () => {
   it("writes a symlinked cache file's target and keeps the link", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
     const target = await symlinkCacheFile(seeded.filepath);
 
     const identity = await provider()();
@@ -69,7 +59,10 @@ describe("fromSsoSession and the cache file on disk", () => {
   });
 
   it("sweeps temporary files left by killed writers while it holds the lock", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
     const cacheDir = dirname(seeded.filepath);
     const leftover = join(cacheDir, ".x.json.4242.0123456789ab.tmp");
     await writeFile(leftover, "{");
@@ -82,16 +75,19 @@ describe("fromSsoSession and the cache file on disk", () => {
   });
 
   it("says there is no token when the cache folder does not exist", async () => {
-    await rm(join(sandbox.home, ".aws", "sso"), { recursive: true, force: true });
+    await rm(join(context.sandbox.home, ".aws", "sso"), { recursive: true, force: true });
 
     await expect(provider()()).rejects.toMatchObject({ code: "TOKEN_NOT_FOUND" });
   });
 
   it("abandons the write when the lock is taken over during CreateToken", async () => {
     const logger = captureLogger();
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
     const before = await readFile(seeded.filepath, "utf8");
-    emulator.injectFault({ operation: "CreateToken", fault: "delay", delayMs: 2500 });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "delay", delayMs: 2500 });
 
     const pending = provider({ logger, lockStaleMs: 2000 })();
     await sleep(300);
@@ -115,7 +111,10 @@ describe("fromSsoSession when the disk refuses", () => {
     "returns a refreshed token whose write failed, warns, and serves it from memory",
     async () => {
       const logger = captureLogger();
-      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+      const seeded = await seedToken(context.emulator, context.sandbox, {
+        nowMs: NOW,
+        expiresInMs: MINUTE,
+      });
       const target = await symlinkCacheFile(seeded.filepath);
       const before = await readFile(target, "utf8");
       const undo = makeImmutable(dirname(target));
@@ -126,7 +125,7 @@ describe("fromSsoSession when the disk refuses", () => {
 
         expect(first.token).not.toBe(seeded.accessToken);
         expect(second.token).toBe(first.token);
-        expect(emulator.counters.requests.CreateToken).toBe(1);
+        expect(context.emulator.counters.requests.CreateToken).toBe(1);
         expect(await readFile(target, "utf8")).toBe(before);
         const warning = logger.warnings().join("\n");
         expect(warning).toContain(seeded.filepath);
@@ -143,13 +142,16 @@ describe("fromSsoSession when the disk refuses", () => {
     "serves a valid token without refreshing when the lock cannot be created",
     async () => {
       const logger = captureLogger();
-      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+      const seeded = await seedToken(context.emulator, context.sandbox, {
+        nowMs: NOW,
+        expiresInMs: MINUTE,
+      });
       const undo = makeImmutable(dirname(seeded.filepath));
       try {
         const identity = await provider({ logger })();
 
         expect(identity.token).toBe(seeded.accessToken);
-        expect(emulator.counters.requests.CreateToken).toBe(0);
+        expect(context.emulator.counters.requests.CreateToken).toBe(0);
         const warning = logger.warnings().join("\n");
         expect(warning).toContain(`cannot lock ${seeded.filepath}`);
         expect(warning).toMatch(/owned by uid \d+ with mode 0\d{3}/);
@@ -163,7 +165,10 @@ describe("fromSsoSession when the disk refuses", () => {
     "refreshes an expired token in memory only when the lock cannot be created",
     async () => {
       const logger = captureLogger();
-      const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+      const seeded = await seedToken(context.emulator, context.sandbox, {
+        nowMs: NOW,
+        expiresInMs: -MINUTE,
+      });
       const before = await readFile(seeded.filepath, "utf8");
       const undo = makeImmutable(dirname(seeded.filepath));
       try {
@@ -171,9 +176,7 @@ describe("fromSsoSession when the disk refuses", () => {
 
         expect(identity.token).not.toBe(seeded.accessToken);
         expect(await readFile(seeded.filepath, "utf8")).toBe(before);
-        expect(logger.warnings().join("\n")).toContain(
-          "other processes will have to log in again",
-        );
+        expect(logger.warnings().join("\n")).toContain("other processes will have to log in again");
       } finally {
         undo();
       }

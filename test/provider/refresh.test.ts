@@ -1,50 +1,27 @@
 import { readFile, stat } from "node:fs/promises";
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 
-import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { fromSsoSession } from "../../src/index.js";
 import { captureLogger } from "../helpers/captureLogger.js";
-import {
-  createSandbox,
-  seedToken,
-  sessionConfig,
-  useSandboxEnv,
-  type Sandbox,
-} from "../helpers/sandbox.js";
+import { seedToken, useEmulatorSandbox } from "../helpers/sandbox.js";
 
 const MINUTE = 60_000;
 const NOW = Date.UTC(2026, 11, 3, 12, 0, 0);
 
-let emulator: Emulator;
-let sandbox: Sandbox;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ accessTokenLifetimeSeconds: 3600 });
-});
-afterAll(async () => {
-  await emulator.stop();
-});
-beforeEach(async () => {
-  sandbox = await createSandbox(sessionConfig(), emulator);
-  useSandboxEnv(sandbox);
-  emulator.resetCounters();
-});
-afterEach(async () => {
-  await sandbox.cleanup();
-});
+const context = useEmulatorSandbox({ emulator: { accessTokenLifetimeSeconds: 3600 } });
 
 function provider(extra: Parameters<typeof fromSsoSession>[0] = {}) {
   return fromSsoSession({
     profile: "dev",
     now: () => NOW,
-    clientConfig: { endpoint: emulator.url },
+    clientConfig: { endpoint: context.emulator.url },
     ...extra,
   });
 }
 
 function createTokenCalls(): number {
-  return emulator.counters.requests.CreateToken;
+  return context.emulator.counters.requests.CreateToken;
 }
 
 async function readRecord(path: string): Promise<Record<string, unknown>> {
@@ -53,7 +30,10 @@ async function readRecord(path: string): Promise<Record<string, unknown>> {
 
 describe("fromSsoSession outside the refresh window", () => {
   it("returns the cached token with its expiration and sends no CreateToken", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 30 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 30 * MINUTE,
+    });
 
     const identity = await provider()();
 
@@ -64,7 +44,10 @@ describe("fromSsoSession outside the refresh window", () => {
   });
 
   it("reports expiration earlier by how much the refresh window exceeds the SDK's 5 minutes", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 30 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 30 * MINUTE,
+    });
 
     const identity = await provider({ refreshWindowMs: 15 * MINUTE })();
 
@@ -73,7 +56,10 @@ describe("fromSsoSession outside the refresh window", () => {
   });
 
   it("refreshes inside a longer refresh window", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 12 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 12 * MINUTE,
+    });
 
     const identity = await provider({ refreshWindowMs: 15 * MINUTE })();
 
@@ -84,7 +70,7 @@ describe("fromSsoSession outside the refresh window", () => {
 
 describe("fromSsoSession inside the refresh window", () => {
   it("refreshes once, writes the CLI's format with mode 0600 and keeps unknown fields in order", async () => {
-    const seeded = await seedToken(emulator, sandbox, {
+    const seeded = await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: 2 * MINUTE,
       extra: { myTool: { keep: true }, zeta: 1 },
@@ -95,7 +81,7 @@ describe("fromSsoSession inside the refresh window", () => {
 
     const after = await readRecord(seeded.filepath);
     expect(createTokenCalls()).toBe(1);
-    expect(emulator.counters.createTokenSuccesses.refresh_token).toBe(1);
+    expect(context.emulator.counters.createTokenSuccesses.refresh_token).toBe(1);
     expect(identity.token).not.toBe(seeded.accessToken);
     expect(after.accessToken).toBe(identity.token);
     expect(Object.keys(after)).toEqual(Object.keys(before));
@@ -110,18 +96,24 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("leaves on disk a rotated refresh token that the service accepts", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
 
     await provider()();
 
     const after = await readRecord(seeded.filepath);
     expect(after.refreshToken).not.toBe(seeded.refreshToken);
-    expect(emulator.isRefreshTokenValid(after.refreshToken as string)).toBe(true);
-    expect(emulator.isRefreshTokenValid(seeded.refreshToken)).toBe(false);
+    expect(context.emulator.isRefreshTokenValid(after.refreshToken as string)).toBe(true);
+    expect(context.emulator.isRefreshTokenValid(seeded.refreshToken)).toBe(false);
   });
 
   it("refreshes an expired token", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: -MINUTE,
+    });
 
     const identity = await provider()();
 
@@ -130,8 +122,11 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("keeps the old refresh token when the response carries none", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: MINUTE });
-    emulator.injectFault({ operation: "CreateToken", fault: "no_refresh_token" });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "no_refresh_token" });
 
     const identity = await provider()();
 
@@ -141,7 +136,7 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("refreshes when registrationExpiresAt is missing", async () => {
-    const seeded = await seedToken(emulator, sandbox, {
+    const seeded = await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: MINUTE,
       registrationExpiresAt: null,
@@ -154,7 +149,7 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("shares one CreateToken between concurrent calls in one process", async () => {
-    await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
+    await seedToken(context.emulator, context.sandbox, { nowMs: NOW, expiresInMs: -MINUTE });
     const tokens = provider();
 
     const identities = await Promise.all(Array.from({ length: 10 }, () => tokens()));
@@ -164,7 +159,10 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("refreshes a valid token when the caller passes forceRefresh", async () => {
-    const seeded = await seedToken(emulator, sandbox, { nowMs: NOW, expiresInMs: 50 * MINUTE });
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 50 * MINUTE,
+    });
 
     const identity = await provider()({ forceRefresh: true });
 
@@ -173,7 +171,7 @@ describe("fromSsoSession inside the refresh window", () => {
   });
 
   it("reads the legacy UTC suffix and refreshes from it", async () => {
-    const seeded = await seedToken(emulator, sandbox, {
+    const seeded = await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: MINUTE,
       extra: { expiresAt: "2026-12-03T12:01:00UTC" },
@@ -189,7 +187,7 @@ describe("fromSsoSession inside the refresh window", () => {
 describe("fromSsoSession when the registration has expired", () => {
   it("serves a still-valid token and warns that it cannot be refreshed", async () => {
     const logger = captureLogger();
-    const seeded = await seedToken(emulator, sandbox, {
+    const seeded = await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: 2 * MINUTE,
       registrationExpiresAt: new Date(NOW - MINUTE),
@@ -203,7 +201,7 @@ describe("fromSsoSession when the registration has expired", () => {
   });
 
   it("throws REGISTRATION_EXPIRED naming the login command once the token has expired", async () => {
-    await seedToken(emulator, sandbox, {
+    await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: -MINUTE,
       registrationExpiresAt: new Date(NOW - MINUTE),
