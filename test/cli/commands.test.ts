@@ -84,7 +84,7 @@ describe("sso-token-provider usage", () => {
     expect([none, unknown, badOption, both, badNumber].map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
     expect(unknown.stderr).toBe(
       "sso-token-provider: unknown command 'logon'; the commands are login, token, status, " +
-        "logout, emulator. See `sso-token-provider --help`.\n",
+        "logout, emulator, credential-process. See `sso-token-provider --help`.\n",
     );
     expect(badOption.stderr).toMatch(/^sso-token-provider: Unknown option '--jsn'/);
     expect(badOption.stderr).toMatch(/See `sso-token-provider token --help`\.\n$/);
