@@ -1,7 +1,7 @@
 import { readFile, rm, writeFile } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
-import lockfile from "proper-lockfile";
+import type { LockOptions } from "proper-lockfile";
 
 /** What a lock holder is doing; a waiter tells a person at a browser from a quick refresh. */
 export type LockPurpose = "refresh" | "login";
@@ -52,6 +52,18 @@ export class LockNotAcquiredError extends Error {
 }
 
 const RETRY_STEP_MS = 50;
+
+type LockFunction = (file: string, options: LockOptions) => Promise<() => Promise<void>>;
+let loadingLock: Promise<LockFunction> | undefined;
+
+/**
+ * proper-lockfile, loaded on the first lock: it loads graceful-fs, which patches `fs`, and
+ * a process whose token is fresh never needs a lock, so it should not pay for them.
+ */
+function loadLock(): Promise<LockFunction> {
+  loadingLock ??= import("proper-lockfile").then((lockfile) => lockfile.lock);
+  return loadingLock;
+}
 
 /**
  * Takes the inter-process lock of one token cache file: `<file>.lock`, a folder created by
@@ -107,10 +119,11 @@ async function lockWithin(
   options: AcquireSessionLockOptions,
   onCompromised: () => void,
 ): Promise<() => Promise<void>> {
+  const lock = await loadLock();
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     try {
-      return await lockfile.lock(filepath, {
+      return await lock(filepath, {
         realpath: false,
         stale: options.staleMs,
         retries: 0,

@@ -14,7 +14,8 @@ import {
   type FromSsoSessionInit,
 } from "./FromSsoSessionInit.js";
 import { readTokenFileCached } from "./readTokenFileCached.js";
-import { refreshSession, sessionError, type ServedToken } from "./refreshSession.js";
+import type { RefreshContext } from "./refreshSession.js";
+import { sessionError, type ServedToken } from "./sessionError.js";
 import type { ResolvedProviderOptions } from "./ResolvedProviderOptions.js";
 import { sessionStateFor, type SessionState } from "./sessionState.js";
 import { SsoTokenIdentity } from "./SsoTokenIdentity.js";
@@ -134,11 +135,20 @@ async function serve(
   // One refresh per cache file in this process; concurrent callers share its outcome.
   const inFlight =
     state.inFlight ??
-    refreshSession({ config, filepath, state, options, forceRefresh, seen: file }).finally(() => {
+    refresh({ config, filepath, state, options, forceRefresh, seen: file }).finally(() => {
       state.inFlight = undefined;
     });
   state.inFlight = inFlight;
   return await inFlight;
+}
+
+/**
+ * The refresh code (the lock, proper-lockfile, the write path) is loaded on the first refresh:
+ * a process whose token is fresh, the common case, never pays for it.
+ */
+async function refresh(context: RefreshContext): Promise<ServedToken> {
+  const { refreshSession } = await import("./refreshSession.js");
+  return await refreshSession(context);
 }
 
 async function readWithContext(config: SsoConfig, filepath: string, state: SessionState) {

@@ -24,14 +24,14 @@ import {
   type RefreshedToken,
 } from "../refresh/index.js";
 import { describePathAccess } from "./describePathAccess.js";
+import {
+  forgetRefusedRefreshToken,
+  isRefreshTokenRefused,
+  rememberRefusedRefreshToken,
+} from "./refusedRefreshToken.js";
 import type { ResolvedProviderOptions } from "./ResolvedProviderOptions.js";
+import { sessionError, type ServedToken } from "./sessionError.js";
 import type { SessionState } from "./sessionState.js";
-
-/** A token as this module passes it around: the value and when it really expires. @internal */
-export interface ServedToken {
-  accessToken: string;
-  expiresAt: Date;
-}
 
 /** Everything one refresh needs to know. @internal */
 export interface RefreshContext {
@@ -47,10 +47,24 @@ export interface RefreshContext {
 /** Temporary files older than this were left by killed writers. */
 const STALE_TEMP_FILE_MS = 60_000;
 const WRITE_ATTEMPTS = 3;
+const MIN_REQUEST_TIMEOUT_MS = 5_000;
 const WRITE_RETRY_DELAY_MS = 50;
 /** After `invalid_grant`, how long to watch for another writer's file to appear. */
 const OTHER_WRITER_WAIT_MS = 3_000;
 const OTHER_WRITER_POLL_MS = 100;
+/** What a process that finds the refresh token already refused reports (no request sent). */
+const REFUSED_BEFORE = new RefreshFailure(
+  "invalid_grant",
+  "refused earlier to another process; not sent again",
+);
+/**
+ * Refresh tokens are single-use and the service keeps no grace period for the old one, so a
+ * refresh whose new token never reached the file (its process was killed after the service
+ * answered, or another tool refreshed without saving) leaves a spent refresh token on disk.
+ */
+const SPENT_REFRESH_TOKEN_HINT =
+  "the refresh token in the file was already used or revoked (by a process killed while " +
+  "refreshing, by a tool that refreshed without saving, or because the session ended)";
 
 /**
  * Refreshes one session's token the way many processes can share: under the session's lock,
@@ -102,6 +116,9 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
 
   const refreshable = checkRefreshable(context, current);
   if (refreshable !== true) return refreshable;
+  if (await isRefreshTokenRefused(filepath, current)) {
+    return fallBackOrThrow(context, current, REFUSED_BEFORE);
+  }
 
   let refreshed: RefreshedToken;
   try {
@@ -116,14 +133,21 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
     if (failure.error === "invalid_grant") {
       const other = await waitForOtherWriter(context, current);
       if (other) return servedFrom(other);
+      await rememberRefusedRefreshToken(filepath, current).catch(() => undefined);
     }
     return fallBackOrThrow(context, current, failure);
   }
 
   const record = mergeRefreshedToken(current, refreshed);
   if (lock.compromised) {
-    keepInMemory(context, refreshed, "the lock was taken over while CreateToken ran");
-    return refreshed;
+    const latest = await readTokenFile(filepath).catch(() => undefined);
+    if (!stillHolds(latest, current)) {
+      return afterTakeOver(context, refreshed, latest);
+    }
+    options.logger.debug?.(
+      `sso-token-provider: the lock on ${filepath} was taken over while CreateToken ran; ` +
+        `writing anyway, since the file still holds the refresh token that was just spent`,
+    );
   }
 
   const written = await writeWithRetries(filepath, record);
@@ -136,6 +160,7 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
     return refreshed;
   }
 
+  await forgetRefusedRefreshToken(filepath);
   state.lastRead = undefined;
   state.memoryOnly = undefined;
   state.lastFailedRefreshAtMs = undefined;
@@ -153,6 +178,40 @@ function wasRefreshedElsewhere(context: RefreshContext, current: TokenFile): boo
   const remainingMs = current.expiresAt.getTime() - options.now();
   if (forceRefresh) return remainingMs > 0 && current.expiresAt >= seen.expiresAt;
   return remainingMs > options.refreshWindowMs;
+}
+
+/**
+ * Whether the file still holds the refresh token a refresh read from it (and so nothing was
+ * written since). Used when our lock was taken over while CreateToken ran: proper-lockfile
+ * judges a lock stale by its folder's age, so a stalled holder (or a removed lock folder) can
+ * let a second process in. That process read the same refresh token, which our CreateToken has
+ * just spent, so it can only get `invalid_grant` and then looks for our write
+ * ({@link waitForOtherWriter}). Not writing would lose the session for every process; writing
+ * over a file that changed meanwhile could replace a newer login.
+ */
+function stillHolds(latest: TokenFile | undefined, read: TokenFile): boolean {
+  return (
+    latest !== undefined &&
+    latest.refreshToken === read.refreshToken &&
+    latest.accessToken === read.accessToken
+  );
+}
+
+/**
+ * Our lock was taken over and the file changed while CreateToken ran, so another writer (a
+ * new login) put its token there: keep the file, and serve its token if valid, else ours.
+ */
+function afterTakeOver(
+  context: RefreshContext,
+  refreshed: RefreshedToken,
+  latest: TokenFile | undefined,
+): ServedToken {
+  if (latest && latest.expiresAt.getTime() - context.options.now() > 0) {
+    context.state.lastRead = undefined;
+    return servedFrom(latest);
+  }
+  keepInMemory(context, refreshed, "the lock was taken over and the file changed meanwhile");
+  return refreshed;
 }
 
 /**
@@ -265,7 +324,8 @@ function describeFailure(failure: RefreshFailure): string {
   if (failure.error === "network") return `could not reach SSO OIDC: ${failure.description}`;
   if (failure.error === "bad_response") return failure.description ?? "unusable answer";
   const detail = failure.description ? ` (${failure.description})` : "";
-  return `SSO OIDC CreateToken answered ${failure.error}${detail}`;
+  const hint = failure.error === "invalid_grant" ? `: ${SPENT_REFRESH_TOKEN_HINT}` : "";
+  return `SSO OIDC CreateToken answered ${failure.error}${detail}${hint}`;
 }
 
 /**
@@ -378,9 +438,15 @@ function refreshRequestOf(context: RefreshContext, file: TokenFile) {
   };
 }
 
-/** Each CreateToken request must end well before the lock could be judged stale. */
+/**
+ * How long one CreateToken request may take: half the stale bound, and never under
+ * {@link MIN_REQUEST_TIMEOUT_MS}. A live holder's lock does not go stale while it waits
+ * (proper-lockfile touches the lock every `lockStaleMs / 2`), so the timeout only bounds how
+ * long a hung request keeps the others waiting; and a request cut short after the service has
+ * answered spends the refresh token for nothing, which a slow machine must not risk.
+ */
 function requestTimeoutFor(lockStaleMs: number): number {
-  return Math.max(1000, Math.floor(lockStaleMs / 2));
+  return Math.max(MIN_REQUEST_TIMEOUT_MS, Math.floor(lockStaleMs / 2));
 }
 
 function isValid(file: TokenFile, options: ResolvedProviderOptions): boolean {
@@ -389,22 +455,6 @@ function isValid(file: TokenFile, options: ResolvedProviderOptions): boolean {
 
 function servedFrom(file: TokenFile): ServedToken {
   return { accessToken: file.accessToken, expiresAt: file.expiresAt };
-}
-
-/**
- * An error about this session: what it is, what went wrong, and the login that fixes it.
- *
- * @internal
- */
-export function sessionError(
-  context: Pick<RefreshContext, "config">,
-  code: ErrorCode,
-  text: string,
-  cause?: unknown,
-): SsoTokenProviderError {
-  const message =
-    `SSO token for ${describeLoginTarget(context.config)}: ${text} ` + loginAdvice(context.config);
-  return new SsoTokenProviderError(message, { code, cause });
 }
 
 function lowerFirst(text: string): string {

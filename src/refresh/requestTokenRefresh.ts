@@ -43,7 +43,8 @@ export async function requestTokenRefresh(
 ): Promise<RefreshedToken> {
   const { SSOOIDCClient, CreateTokenCommand } = await import("@aws-sdk/client-sso-oidc");
   const client = new SSOOIDCClient({
-    requestHandler: { requestTimeout: options.requestTimeoutMs },
+    // Without throwOnRequestTimeout the SDK only prints a warning when the time is up.
+    requestHandler: { requestTimeout: options.requestTimeoutMs, throwOnRequestTimeout: true },
     logger: options.logger,
     ...options.clientConfig,
     region: request.region,

@@ -80,13 +80,14 @@ describe("fromSsoSession and the cache file on disk", () => {
     await expect(provider()()).rejects.toMatchObject({ code: "TOKEN_NOT_FOUND" });
   });
 
-  it("abandons the write when the lock is taken over during CreateToken", async () => {
+  it("still writes when its lock was taken over during CreateToken but nobody wrote", async () => {
+    // The process that took the lock over read the refresh token CreateToken just spent: it
+    // can only get invalid_grant, so not writing would lose the session for everyone.
     const logger = captureLogger();
     const seeded = await seedToken(context.emulator, context.sandbox, {
       nowMs: NOW,
       expiresInMs: MINUTE,
     });
-    const before = await readFile(seeded.filepath, "utf8");
     context.emulator.injectFault({ operation: "CreateToken", fault: "delay", delayMs: 2500 });
 
     const pending = provider({ logger, lockStaleMs: 2000 })();
@@ -95,8 +96,34 @@ describe("fromSsoSession and the cache file on disk", () => {
     const identity = await pending;
 
     expect(identity.token).not.toBe(seeded.accessToken);
-    expect(await readFile(seeded.filepath, "utf8")).toBe(before);
-    expect(logger.warnings().join("\n")).toContain("the lock was taken over");
+    const record = JSON.parse(await readFile(seeded.filepath, "utf8"));
+    expect(record.accessToken).toBe(identity.token);
+    expect(context.emulator.isRefreshTokenValid(record.refreshToken)).toBe(true);
+    expect(logger.warnings()).toEqual([]);
+    expect(logger.all()).toContain("was taken over while CreateToken ran");
+  });
+
+  it("keeps a login written while its lock was taken over during CreateToken", async () => {
+    const logger = captureLogger();
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
+    context.emulator.injectFault({ operation: "CreateToken", fault: "delay", delayMs: 2500 });
+
+    const pending = provider({ logger, lockStaleMs: 2000 })();
+    await sleep(300);
+    await rm(`${seeded.filepath}.lock`, { recursive: true, force: true });
+    const login = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: 60 * MINUTE,
+    });
+    const written = await readFile(seeded.filepath, "utf8");
+    const identity = await pending;
+
+    expect(identity.token).toBe(login.accessToken);
+    expect(await readFile(seeded.filepath, "utf8")).toBe(written);
+    expect(context.emulator.counters.createTokenSuccesses.refresh_token).toBe(1);
   });
 });
 
