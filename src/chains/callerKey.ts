@@ -1,4 +1,4 @@
-import { callerProperties } from "./callerProperties.js";
+import { callerProperties } from "../provider/callerProperties.js";
 
 /**
  * What identifies the caller of a provider for memoization: the `profile` and config paths

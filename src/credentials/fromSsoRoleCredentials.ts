@@ -4,7 +4,7 @@ import type {
   TokenIdentityProvider,
 } from "@aws-sdk/types";
 
-import { callerProperties } from "../chains/index.js";
+import { callerProperties } from "../provider/callerProperties.js";
 import { SsoTokenProviderError } from "../errors/index.js";
 import { fromSsoSession } from "../provider/index.js";
 import {

@@ -13,6 +13,7 @@ import {
   SDK_TOKEN_REFRESH_WINDOW_MS,
   type FromSsoSessionInit,
 } from "./FromSsoSessionInit.js";
+import { callerProperties, type CallerProperties } from "./callerProperties.js";
 import { readTokenFileCached } from "./readTokenFileCached.js";
 import type { RefreshContext } from "./refreshSession.js";
 import { sessionError, type ServedToken } from "./sessionError.js";
@@ -70,37 +71,13 @@ export function fromSsoSession(init: FromSsoSessionInit = {}): SsoTokenProvider 
   }
 
   return async (properties: Record<string, unknown> = {}) => {
-    const config = await resolveConfig(callerPropertiesOf(properties));
+    const config = await resolveConfig(callerProperties(properties));
     const cacheKey = config.kind === "session" ? config.sessionName! : config.startUrl;
     const filepath = getTokenFilepath(cacheKey, getHomeDir());
     const state = sessionStateFor(filepath);
 
     const served = await serve(config, filepath, state, options, properties.forceRefresh === true);
     return new SsoTokenIdentity(served.accessToken, reportedExpiration(served, options));
-  };
-}
-
-/** What an SDK client says about itself when it asks for a token. */
-interface CallerProperties {
-  profile?: string;
-  configFilepath?: string;
-  filepath?: string;
-}
-
-/**
- * SDK clients pass their `profile` (and config paths) with each call: newer clients inside
- * `callerClientConfig`, older generated ones (such as CodeCatalyst's) as identity properties.
- */
-function callerPropertiesOf(properties: Record<string, unknown>): CallerProperties {
-  const fromClient = (properties.callerClientConfig ?? {}) as Record<string, unknown>;
-  const pick = (key: string) => {
-    const value = properties[key] ?? fromClient[key];
-    return typeof value === "string" && value !== "" ? value : undefined;
-  };
-  return {
-    profile: pick("profile"),
-    configFilepath: pick("configFilepath"),
-    filepath: pick("filepath"),
   };
 }
 
