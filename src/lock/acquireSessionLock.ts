@@ -27,9 +27,9 @@ export interface SessionLock {
 }
 
 /**
- * Why a lock could not be taken: another process held it for the whole wait (`busy`, with
- * `loginInProgress` when that holder is a login), or the lock folder cannot be created at all
- * (`unavailable`: read-only home, missing permission).
+ * Why a lock could not be taken: another process held it (or several fought over it) for the
+ * whole wait (`busy`, with `loginInProgress` when that holder is a login), or the lock folder
+ * cannot be created at all (`unavailable`: read-only home, missing permission).
  *
  * @internal
  */
@@ -110,9 +110,21 @@ export async function acquireSessionLock(
 }
 
 /**
+ * Errors after which the lock can never be taken here: no permission, a read-only or full
+ * file system, a path that is not a folder. Only these make the lock "unavailable"; a
+ * refresh then happens in memory only, which spends the refresh token every other process
+ * shares, so nothing else may lead there.
+ */
+const CANNOT_LOCK = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR"]);
+
+/**
  * proper-lockfile does not wait by default, and its own retries retry every error, so a
- * folder that can never hold a lock would cost the whole wait. Retry only while the lock is
- * held by someone else (`ELOCKED`), until the deadline.
+ * folder that can never hold a lock would cost the whole wait. Retry, until the deadline,
+ * every error but those in {@link CANNOT_LOCK}: `ELOCKED` (someone holds it) and also
+ * `ENOENT`, which is contention too. proper-lockfile takes a stale lock over in two steps
+ * (remove the folder, create it again), so when several processes take the same stale lock
+ * over at once, one can remove the folder another has just created, whose check of it then
+ * fails with ENOENT.
  */
 async function lockWithin(
   filepath: string,
@@ -131,8 +143,8 @@ async function lockWithin(
         onCompromised,
       });
     } catch (error) {
-      const busy = (error as NodeJS.ErrnoException).code === "ELOCKED";
-      if (!busy || Date.now() >= deadline) throw error;
+      const permanent = CANNOT_LOCK.has((error as NodeJS.ErrnoException).code ?? "");
+      if (permanent || Date.now() >= deadline) throw error;
       await sleep(RETRY_STEP_MS / 2 + Math.random() * RETRY_STEP_MS);
     }
   }
@@ -147,12 +159,12 @@ async function explainLockFailure(
   lockPath: string,
   error: unknown,
 ): Promise<LockNotAcquiredError> {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === "ELOCKED") {
-    const loginInProgress = await isLoginInProgress(filepath);
-    return new LockNotAcquiredError("busy", lockPath, loginInProgress, { cause: error });
+  const code = (error as NodeJS.ErrnoException).code ?? "";
+  if (CANNOT_LOCK.has(code)) {
+    return new LockNotAcquiredError("unavailable", lockPath, false, { cause: error });
   }
-  return new LockNotAcquiredError("unavailable", lockPath, false, { cause: error });
+  const loginInProgress = await isLoginInProgress(filepath);
+  return new LockNotAcquiredError("busy", lockPath, loginInProgress, { cause: error });
 }
 
 async function isLoginInProgress(filepath: string): Promise<boolean> {
