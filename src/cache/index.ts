@@ -20,6 +20,8 @@ export type { JsonParseResult } from "./parseJsonBytes.js";
 export { parseTimestamp } from "./parseTimestamp.js";
 export { readTokenFile } from "./readTokenFile.js";
 export type { ReadTokenFileOptions } from "./readTokenFile.js";
+export { findForeignOwner } from "./findForeignOwner.js";
+export type { ForeignOwner } from "./findForeignOwner.js";
 export { removeTokenFile } from "./removeTokenFile.js";
 export { resolveSymlinkTarget } from "./resolveSymlinkTarget.js";
 export { serializeTokenRecord } from "./serializeTokenRecord.js";

@@ -2,6 +2,7 @@ import { setTimeout as sleepTimer } from "node:timers/promises";
 
 import {
   ensureCacheDir,
+  findForeignOwner,
   getCacheDir,
   getTokenFilepath,
   newTokenRecord,
@@ -60,6 +61,7 @@ export async function loginSession(init: LoginSessionInit): Promise<LoginResult>
   const cacheKey = config.kind === "session" ? config.sessionName! : config.startUrl;
   const filepath = getTokenFilepath(cacheKey, init.homeDir ?? getHomeDir());
   await ensureCacheDir(cacheDir);
+  await refuseForeignFiles(config, filepath);
 
   const before = await readQuietly(filepath);
   const lock = await lockForLogin(init, filepath, timeoutMs, emit);
@@ -87,9 +89,10 @@ export async function loginSession(init: LoginSessionInit): Promise<LoginResult>
 
     let tokens: LoginTokens;
     try {
-      tokens = flow === "device"
-        ? await runDeviceCodeFlow(context, client)
-        : await runPkceFlow(context, client);
+      tokens =
+        flow === "device"
+          ? await runDeviceCodeFlow(context, client)
+          : await runPkceFlow(context, client);
     } catch (error) {
       throw init.signal?.aborted ? interrupted(config, error) : error;
     } finally {
@@ -205,6 +208,22 @@ function createContext(
     timeoutMs,
     requestTimeoutMs: init.requestTimeoutMs ?? DEFAULT_LOGIN_REQUEST_TIMEOUT_MS,
   };
+}
+
+/**
+ * Checked before a person is asked to sign in: another user's cache folder or file is not
+ * taken over, nor a symlink they planted followed (a `sudo` run that kept HOME meets this).
+ */
+async function refuseForeignFiles(config: SsoConfig, filepath: string): Promise<void> {
+  const foreign = await findForeignOwner(filepath);
+  if (!foreign) return;
+  throw loginError(
+    config,
+    `${foreign.path} belongs to uid ${foreign.uid}, not to you (uid ${process.geteuid!()}); ` +
+      `a login does not take another user's files over. Was HOME kept by sudo? Log in as ` +
+      `that user, or remove it and log in again.`,
+    { code: "TOKEN_FILE_FOREIGN_OWNER" },
+  );
 }
 
 async function saveToken(config: SsoConfig, filepath: string, tokens: LoginTokens) {

@@ -3,6 +3,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 
 import {
   ensureCacheDir,
+  findForeignOwner,
+  formatTimestamp,
   mergeRefreshedToken,
   readTokenFile,
   sweepStaleTempFiles,
@@ -116,6 +118,8 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
 
   const refreshable = checkRefreshable(context, current);
   if (refreshable !== true) return refreshable;
+  const owned = await checkOwnership(context, current);
+  if (owned !== true) return owned;
   if (await isRefreshTokenRefused(filepath, current)) {
     return fallBackOrThrow(context, current, REFUSED_BEFORE);
   }
@@ -239,19 +243,24 @@ function checkRefreshable(context: RefreshContext, current: TokenFile): true | S
       code: "REGISTRATION_EXPIRED",
       text:
         `it cannot be refreshed: the client registration in ${current.filepath} expired at ` +
-        `${current.registrationExpiresAt!.toISOString()}.`,
-    };
-  } else if (!isOwnedByMe(current)) {
-    problem = {
-      code: "TOKEN_FILE_FOREIGN_OWNER",
-      text:
-        `${current.filepath} belongs to uid ${current.uid}, not to you ` +
-        `(uid ${process.getuid!()}); it is left alone rather than taken over. ` +
-        `Was it written by sudo with your HOME? Remove it or chown it to yourself.`,
+        `${formatTimestamp(current.registrationExpiresAt!)}.`,
     };
   }
   if (!problem) return true;
+  return serveOrThrow(context, current, problem);
+}
 
+/**
+ * Why a token cannot be refreshed, said once: a still-valid token is served with a warning
+ * (and the session not tried again for a while), an expired one is an error.
+ */
+function serveOrThrow(
+  context: RefreshContext,
+  current: TokenFile,
+  problem: { code: ErrorCode; text: string },
+): ServedToken {
+  const { options } = context;
+  const now = options.now();
   if (current.expiresAt.getTime() > now) {
     context.state.lastFailedRefreshAtMs = now;
     options.logger.warn?.(
@@ -263,8 +272,24 @@ function checkRefreshable(context: RefreshContext, current: TokenFile): true | S
   throw sessionError(context, problem.code, `The token expired and ${lowerFirst(problem.text)}`);
 }
 
-function isOwnedByMe(file: TokenFile): boolean {
-  return typeof process.getuid !== "function" || file.uid === process.getuid();
+/**
+ * Another user's cache folder, file or planted symlink is reported and left alone: refreshing
+ * would spend their refresh token, and writing would take their file over or follow a link
+ * they chose. A `sudo` run that kept HOME meets this.
+ */
+async function checkOwnership(
+  context: RefreshContext,
+  current: TokenFile,
+): Promise<true | ServedToken> {
+  const foreign = await findForeignOwner(context.filepath);
+  if (!foreign) return true;
+  return serveOrThrow(context, current, {
+    code: "TOKEN_FILE_FOREIGN_OWNER",
+    text:
+      `it is not refreshed: ${foreign.path} belongs to uid ${foreign.uid}, not to you ` +
+      `(uid ${process.geteuid!()}), and another user's files are left alone rather than taken ` +
+      `over. Was HOME kept by sudo? Run as that user, or remove the file and log in as yourself.`,
+  });
 }
 
 /**
@@ -381,6 +406,8 @@ async function refreshWithoutLock(context: RefreshContext, error: unknown): Prom
 
   const refreshable = checkRefreshable(context, seen);
   if (refreshable !== true) return refreshable;
+  const owned = await checkOwnership(context, seen);
+  if (owned !== true) return owned;
   try {
     const refreshed = await requestTokenRefresh(refreshRequestOf(context, seen), {
       clientConfig: options.clientConfig,
