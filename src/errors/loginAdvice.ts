@@ -8,6 +8,7 @@ export interface LoginTarget {
 /**
  * The sentence that tells a person what to run when only a new login helps: the AWS CLI's
  * command and this package's own, for the session (or, for a legacy profile, the profile).
+ * `npx --no-install` runs the installed command and never fetches a package of that name.
  *
  * @internal
  */
@@ -16,7 +17,7 @@ export function loginAdvice(target: LoginTarget): string {
     target.kind === "session" && target.sessionName !== undefined
       ? `--sso-session ${quoteArgument(target.sessionName)}`
       : `--profile ${quoteArgument(target.profileName ?? "default")}`;
-  return `Run \`aws sso login ${selector}\` or \`npx sso-token-provider login ${selector}\`.`;
+  return `Run \`aws sso login ${selector}\` or \`npx --no-install sso-token-provider login ${selector}\`.`;
 }
 
 /**

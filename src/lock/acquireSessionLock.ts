@@ -167,11 +167,24 @@ async function explainLockFailure(
   return new LockNotAcquiredError("busy", lockPath, loginInProgress, { cause: error });
 }
 
+/**
+ * Whether the login marker names a live process. A login killed with SIGKILL leaves its
+ * marker behind; a dead pid means it is no login any more (on one machine, which is where
+ * a home folder's lock is shared).
+ */
 async function isLoginInProgress(filepath: string): Promise<boolean> {
+  let pid: number;
   try {
-    await readFile(loginMarkerPath(filepath), "utf8");
-    return true;
+    pid = Number.parseInt(await readFile(loginMarkerPath(filepath), "utf8"), 10);
   } catch {
     return false;
+  }
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
   }
 }

@@ -33,7 +33,10 @@ export interface FromSsoSessionInit {
   refreshWindowMs?: number;
   /** The clock, in epoch milliseconds. Default `Date.now`. */
   now?: () => number;
-  /** How long to wait for another process's refresh or login. Default 10 seconds. */
+  /**
+   * How long to wait for another process's refresh or login. Default 15 seconds: longer than
+   * the default `lockStaleMs`, so a waiter outlives the lock of a process that was killed.
+   */
   lockTimeoutMs?: number;
   /**
    * A lock not updated for this long belongs to a dead process and is taken over.
@@ -45,7 +48,7 @@ export interface FromSsoSessionInit {
 /** The defaults of {@link FromSsoSessionInit}. @internal */
 export const DEFAULT_REFRESH_WINDOW_MS = 5 * 60_000;
 /** @internal */
-export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+export const DEFAULT_LOCK_TIMEOUT_MS = 15_000;
 /** @internal */
 export const DEFAULT_LOCK_STALE_MS = 10_000;
 /** After a failed refresh, the same session is not tried again for this long. @internal */

@@ -197,7 +197,7 @@ describe.concurrent("sso-token-provider token", () => {
 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("npx sso-token-provider login --sso-session my-sso");
+    expect(result.stderr).toContain("npx --no-install sso-token-provider login --sso-session my-sso");
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(emulator.counters.requests.RegisterClient).toBe(0);
   });

@@ -1,4 +1,5 @@
-import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 
 import { describe, expect, it } from "vitest";
 
@@ -70,6 +71,18 @@ describe("fromSsoSession across processes", () => {
     await expect(failure).rejects.toThrow("a login for it is in progress");
     await holder.finish();
     expect(context.emulator.counters.requests.CreateToken).toBe(0);
+  });
+
+  it("does not call a killed login's leftover marker a login in progress", async () => {
+    const seeded = await seedToken(context.emulator, context.sandbox, { expiresInMs: -MINUTE });
+    const holder = await holdLockInAnotherProcess(seeded.filepath, context.sandbox.env);
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid;
+    await writeFile(`${seeded.filepath}.login`, `${gone}\n`);
+
+    const failure = fromSsoSession({ profile: "dev", lockTimeoutMs: 500 })();
+
+    await expect(failure).rejects.toMatchObject({ code: "LOCK_TIMEOUT" });
+    await holder.finish();
   });
 
   it("serves a still-valid token at once while a login holds the lock", async () => {

@@ -60,7 +60,7 @@ describe("fromSsoSession when CreateToken fails", () => {
       expect(failure.message).toContain("sso-session 'my-sso' (profile 'dev')");
       expect(failure.message).toContain(seeded.filepath);
       expect(failure.message).toContain("aws sso login --sso-session my-sso");
-      expect(failure.message).toContain("npx sso-token-provider login --sso-session my-sso");
+      expect(failure.message).toContain("npx --no-install sso-token-provider login --sso-session my-sso");
       expect(failure.message).not.toContain("UnknownError");
       expect((failure.cause as Error).name).toBe(shape);
     },
