@@ -26,7 +26,7 @@ INI
 "${cli[@]}" emulator --port 0 --auto-approve > "$HOME/emulator.log" &
 emulator=$!
 trap 'kill $emulator; rm -rf "$HOME"' EXIT
-until grep -q '^export AWS_ENDPOINT_URL_STS' "$HOME/emulator.log"; do sleep 0.1; done
+until grep -qs '^export AWS_ENDPOINT_URL_STS' "$HOME/emulator.log"; do sleep 0.1; done
 eval "$(grep '^export ' "$HOME/emulator.log")"
 
 "${cli[@]}" login --profile dev --use-device-code --no-browser

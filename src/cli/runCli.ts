@@ -58,7 +58,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
   if (HELP_FLAGS.has(name) || name === "help") {
-    io.stdout.write(MAIN_HELP);
+    // `help token` shows the token command's help, as `token --help` does.
+    const topic = name === "help" && args[0] !== undefined ? args[0] : undefined;
+    const known = topic !== undefined && Object.hasOwn(COMMANDS, topic);
+    io.stdout.write(known ? COMMANDS[topic].help : MAIN_HELP);
     return EXIT_OK;
   }
   if (name === "--version") {

@@ -125,6 +125,10 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
   }
 
   let refreshed: RefreshedToken;
+  options.logger.debug?.(
+    `sso-token-provider: refreshing ${describeLoginTarget(context.config)} with CreateToken ` +
+      `(token in ${filepath} expires at ${formatTimestamp(current.expiresAt)})`,
+  );
   try {
     refreshed = await requestTokenRefresh(refreshRequestOf(context, current), {
       clientConfig: options.clientConfig,
@@ -165,6 +169,10 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
   }
 
   await forgetRefusedRefreshToken(filepath);
+  options.logger.debug?.(
+    `sso-token-provider: refreshed ${describeLoginTarget(context.config)}; wrote ${filepath}, ` +
+      `which expires at ${formatTimestamp(refreshed.expiresAt)}`,
+  );
   state.lastRead = undefined;
   state.memoryOnly = undefined;
   state.lastFailedRefreshAtMs = undefined;

@@ -58,16 +58,18 @@ const NO_SECRETS_ON_STDERR = (stderr: string, ...secrets: string[]) => {
 describe("sso-token-provider usage", () => {
   it("prints each command's help on standard output and exits 0", async () => {
     const { env } = await setUp();
-    const commands = ["login", "token", "status", "logout", "emulator"];
+    const commands = ["login", "token", "status", "logout", "emulator", "credential-process"];
 
     const results = await Promise.all(commands.map((command) => runCli([command, "--help"], env)));
     const main = await runCli(["--help"], env);
+    const helpToken = await runCli(["help", "token"], env);
 
     results.forEach((result, index) => {
       expect(result.code).toBe(0);
       expect(result.stdout).toMatch(new RegExp(`^Usage: sso-token-provider ${commands[index]}`));
     });
     expect(main).toMatchObject({ code: 0, stdout: expect.stringContaining("Commands:") });
+    expect(helpToken.stdout).toMatch(/^Usage: sso-token-provider token/);
   });
 
   it("exits 2 with a one-line reason on bad usage", async () => {
@@ -197,7 +199,9 @@ describe.concurrent("sso-token-provider token", () => {
 
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("npx --no-install sso-token-provider login --sso-session my-sso");
+    expect(result.stderr).toContain(
+      "npx --no-install sso-token-provider login --sso-session my-sso",
+    );
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(emulator.counters.requests.RegisterClient).toBe(0);
   });
