@@ -128,6 +128,15 @@ async function newSession(emulatorOptions = {}) {
   };
 }
 
+/** Waits until a lock folder is gone or was last touched more than the stale bound ago. */
+async function waitUntilStaleOrGone(lockPath) {
+  for (;;) {
+    const stats = await stat(lockPath).catch(() => undefined);
+    if (stats === undefined || Date.now() - stats.mtimeMs > STALE_MS + 100) return;
+    await sleep(50);
+  }
+}
+
 function startChild(env, options, plan = {}) {
   const child = spawn(process.execPath, [CHILD, JSON.stringify({ ...options, child: plan })], {
     env,
@@ -382,15 +391,12 @@ async function killOnce(session, index) {
     `${label}: unexpected files ${names.join(", ")}`,
   );
 
-  // One more process after the kill. With a valid token it is served at once, so it keeps
-  // calling until the dead holder's lock has gone stale and it can take it over.
-  const last = startChild(
-    session.env,
-    options,
-    expired ? {} : { untilMs: Date.now() + 3 * STALE_MS + 1_000, intervalMs: 200 },
-  );
+  // One more process after the kill. With an expired token it waits for the lock. With a
+  // valid one it would be served at once, so it starts once the dead holder's lock has gone
+  // stale, and takes it over.
   const waited = await Promise.all(others.map((other) => other.result));
-  const lastResult = await last.result;
+  if (!expired) await waitUntilStaleOrGone(join(dir, lockName));
+  const lastResult = await startChild(session.env, options).result;
   const after = [...waited, lastResult];
   const record = JSON.parse(await readFile(session.filepath, "utf8"));
   let lockLeft = await stat(join(dir, lockName)).then(() => true, () => false);

@@ -29,6 +29,13 @@ import {
 const MINUTE = 60_000;
 /** Generous: a busy machine starts processes slowly, and nothing here asserts speed. */
 const SLOW_TEST_MS = 180_000;
+/**
+ * The provider's options in every child. The waits are long because on a busy machine one
+ * refresh can take seconds and the assertions are about counts, not speed: a process that
+ * waits for the lock must not give up (LOCK_TIMEOUT) while the holder is merely slow, nor may
+ * the holder's CreateToken time out and be sent again (half of `lockStaleMs`).
+ */
+const PATIENT = { profile: "dev", lockTimeoutMs: 60_000, lockStaleMs: 30_000 };
 /** Time for N children to import the package before they start together. */
 const startDelayMs = (count: number) => 800 + count * 120;
 
@@ -55,7 +62,7 @@ describe("processes started together on one token", () => {
     const results = await runTimedChildren(
       count,
       sandbox.env,
-      { profile: "dev" },
+      PATIENT,
       { startAtMs: Date.now() + startDelayMs(count), verifyUrl: emulator.url },
     );
     return { results, seen: await watch.stop() };
@@ -135,7 +142,7 @@ describe("processes that run while the token expires", () => {
         const results = await runTimedChildren(
           count,
           sandbox.env,
-          { profile: "dev", refreshWindowMs: WINDOW_MS },
+          { ...PATIENT, refreshWindowMs: WINDOW_MS },
           { startAtMs, untilMs: startAtMs + 10_000, intervalMs: 100, verifyUrl: emulator.url },
         );
         return { count, emulator, seeded, results, seen: await watch.stop() };
@@ -161,7 +168,7 @@ describe("processes that run while the token expires", () => {
           await sleepUntil(firstAtMs - 600 + index * spacingMs);
           const child = startProviderChild(
             sandbox.env,
-            { profile: "dev", refreshWindowMs: WINDOW_MS },
+            { ...PATIENT, refreshWindowMs: WINDOW_MS },
             { untilMs: Date.now() + 2_000, intervalMs: 100, verifyUrl: emulator.url },
           );
           return await child.result;
@@ -216,6 +223,7 @@ function expectEveryCallValid(results: TimedChildResult[]): void {
   for (const result of results) {
     expect(result.stderr).toBe("");
     expect(result.warnings).toEqual([]);
+    expect(result.calls.filter((call) => !call.ok)).toEqual([]);
     expect(result.exitCode).toBe(0);
     expect(result.calls[0]?.verifyStatus).toBeDefined();
     for (const call of result.calls) {
