@@ -52,7 +52,7 @@ const WRITE_ATTEMPTS = 3;
 const MIN_REQUEST_TIMEOUT_MS = 5_000;
 const WRITE_RETRY_DELAY_MS = 50;
 /** After `invalid_grant`, how long to watch for another writer's file to appear. */
-const OTHER_WRITER_WAIT_MS = 3_000;
+const OTHER_WRITER_WAIT_MS = 5_000;
 const OTHER_WRITER_POLL_MS = 100;
 /** What a process that finds the refresh token already refused reports (no request sent). */
 const REFUSED_BEFORE = new RefreshFailure(

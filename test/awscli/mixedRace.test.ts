@@ -1,7 +1,7 @@
 // AWS CLI processes (which take no lock and write in place) and ours on one token. The CLI
 // talks through a gateway that can keep an answered CreateToken from it, so the moment "the
 // CLI has spent the refresh token but not written the file yet" can be held open on purpose.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, vi } from "vitest";
 
 import { startEmulator, type Emulator } from "../../src/emulator/index.js";
 import { prepareAwsCli, requireAwsCli, type AwsCli, type AwsCliResult } from "../helpers/awsCli.js";
@@ -18,6 +18,9 @@ import {
   SESSION,
   waitUntil,
 } from "./support.js";
+
+// Real AWS CLI processes and ours share two cores with the rest of the suite: allow time.
+vi.setConfig({ testTimeout: 240_000 });
 
 const itWithCli = requireAwsCli();
 

@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, vi } from "vitest";
 
 import { serializeTokenRecord } from "../../src/cache/index.js";
 import {
@@ -27,6 +27,9 @@ import {
   readCacheFile,
   SESSION,
 } from "./support.js";
+
+// Real AWS CLI processes and ours share two cores with the rest of the suite: allow time.
+vi.setConfig({ testTimeout: 240_000 });
 
 const itWithCli = requireAwsCli();
 

@@ -47,7 +47,7 @@ describe("8 processes on an expired token whose refresh token is spent", () => {
     const before = await readFile(seeded.filepath, "utf8");
     emulator.resetCounters();
 
-    // The default lock wait (15 s) is shorter than 8 turns of a 3 s watch for another writer.
+    // The default lock wait (15 s) is shorter than 8 turns of a 5 s watch for another writer.
     const results = await runTimedChildren(8, sandbox.env, { profile: "dev" }, {
       startAtMs: Date.now() + 1_500,
     });

@@ -198,7 +198,8 @@ function runAwsCli(
     const child = spawn(AWS_CLI, args, {
       env,
       stdio: ["ignore", "pipe", "pipe"],
-      timeout: options.timeoutMs ?? 30_000,
+      // Generous: on two loaded cores a CLI start alone can take seconds.
+      timeout: options.timeoutMs ?? 120_000,
     });
     let stdout = "";
     let stderr = "";
