@@ -288,6 +288,7 @@ async function firstCall() {
 async function refreshPath() {
   const rounds = QUICK ? 10 : 40;
   const endpoint = emulator.url;
+  emulator.resetCounters();
 
   // The bare CreateToken, made as our refresh makes it: a new client for each refresh.
   let issued = emulator.issueSession();
