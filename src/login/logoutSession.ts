@@ -2,6 +2,7 @@ import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 
 import { getCacheDir, getTokenFilepath, removeTokenFile } from "../cache/index.js";
+import { forgetRefusedRefreshToken } from "../provider/refusedRefreshToken.js";
 import { getHomeDir, type SsoConfig } from "../config/index.js";
 import { acquireSessionLock, LockNotAcquiredError } from "../lock/index.js";
 import { readRawCacheEntry } from "./readRawCacheEntry.js";
@@ -105,6 +106,8 @@ async function logoutFile(
 
     const portal = await endPortalSession(entry, configuredRegion, init);
     const removed = await removeTokenFile(filepath);
+    // The note of a refused refresh token means nothing once its token file is gone.
+    await forgetRefusedRefreshToken(filepath);
     return { filepath, removed, portal };
   } finally {
     await lock.release();
