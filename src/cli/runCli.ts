@@ -118,7 +118,7 @@ function failure(io: CliIo, error: unknown): number {
 }
 
 function readVersion(): string {
-  // dist/esm/cli/runCli.js -> the package root.
+  // By the package's own name, so it holds wherever the bundler put this code.
   const require = createRequire(import.meta.url);
-  return (require("../../../package.json") as { version: string }).version;
+  return (require("sso-token-provider/package.json") as { version: string }).version;
 }

@@ -10,12 +10,13 @@ const PROBE = `
   const loaded = () => Object.keys(require.cache);
   const pkg = require(${JSON.stringify(CJS_ENTRY)});
   const heavy = loaded().filter((path) =>
-    /@aws-sdk[\\\\/](client-sso|credential-providers|client-sts)[\\\\/]/.test(path));
+    /@aws-sdk[\\\\/](client-sso|client-sso-oidc|credential-providers|client-sts)[\\\\/]/.test(path) ||
+    /[\\\\/]proper-lockfile[\\\\/]/.test(path));
   console.log(JSON.stringify({ heavy, exported: typeof pkg.fromSsoRoleCredentials }));
 `;
 
 describe("importing the package", () => {
-  it("loads neither the SSO portal client nor the SDK's credential providers", () => {
+  it("loads no SDK client, credential provider or lock library until they are needed", () => {
     const output = execFileSync(process.execPath, ["-e", PROBE], { encoding: "utf8" });
 
     expect(JSON.parse(output)).toEqual({ heavy: [], exported: "function" });
