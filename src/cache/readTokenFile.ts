@@ -1,4 +1,4 @@
-import type { Stats } from "node:fs";
+import { constants, type Stats } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { setTimeout as sleep } from "node:timers/promises";
 
@@ -9,6 +9,9 @@ import { parseJsonBytes } from "./parseJsonBytes.js";
 import { TokenFile, type TokenFileStats } from "./TokenFile.js";
 import { tokenFileInvalidError } from "./tokenFileInvalidError.js";
 import { tokenFilePermissionError } from "./tokenFilePermissionError.js";
+
+// Windows has no O_NONBLOCK (nor FIFOs at ordinary paths).
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** @public */
 export interface ReadTokenFileOptions {
@@ -25,9 +28,10 @@ export interface ReadTokenFileOptions {
 /**
  * Reads and validates a token cache file (symbolic links are followed).
  *
- * The file is checked with `stat` before it is opened: a file over 1 MiB or anything but a
- * regular file is refused without reading it. Empty or broken JSON is read again on the
- * `retryDelaysMs` schedule; a file that parses but is not a valid token record is not.
+ * The file is opened without blocking and checked before it is read: a file over 1 MiB or
+ * anything but a regular file (a FIFO, a folder) is refused without reading it. Empty or
+ * broken JSON is read again on the `retryDelaysMs` schedule; a file that parses but is not a
+ * valid token record is not.
  *
  * A caller must never rewrite a file this function rejected: its content is unknown.
  *
@@ -68,43 +72,37 @@ interface Snapshot {
 }
 
 async function readSnapshot(filepath: string): Promise<Snapshot | undefined> {
-  let pathStats: Stats;
-  try {
-    pathStats = await stat(filepath);
-  } catch (error) {
-    if (isMissing(error)) return undefined;
-    throw toReadError(filepath, error);
-  }
-  // Opening a FIFO would block and a huge file would cost memory: look before opening.
-  checkShape(filepath, pathStats);
-
   let handle;
   try {
-    handle = await open(filepath, "r");
+    // Non-blocking, so that opening a FIFO planted at the path returns at once; the shape
+    // check below refuses it (and a huge file) before anything is read.
+    handle = await open(filepath, OPEN_FLAGS);
   } catch (error) {
     if (isMissing(error)) return undefined;
-    throw toReadError(filepath, error, pathStats);
+    throw toReadError(filepath, error, await stat(filepath).catch(() => undefined));
   }
 
+  let stats: Stats | undefined;
   try {
-    // The file may have been replaced since `stat`; describe the one actually opened.
-    const stats = await handle.stat();
+    stats = await handle.stat();
     checkShape(filepath, stats);
 
     // One byte more than allowed tells a file that grew past the limit since `stat`.
     const buffer = Buffer.alloc(Math.min(stats.size, MAX_TOKEN_FILE_BYTES) + 1);
     let length = 0;
     while (length < buffer.length) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
-      if (bytesRead === 0) break;
+      const wanted = buffer.length - length;
+      const { bytesRead } = await handle.read(buffer, length, wanted, length);
       length += bytesRead;
+      // A short read of a regular file means its end.
+      if (bytesRead < wanted) break;
     }
     if (length > MAX_TOKEN_FILE_BYTES) throw tooLarge(filepath, length);
 
     const fileStats = { mode: stats.mode & 0o777, uid: stats.uid, mtimeMs: stats.mtimeMs };
     return { bytes: buffer.subarray(0, length), stats: fileStats };
   } catch (error) {
-    throw toReadError(filepath, error, pathStats);
+    throw toReadError(filepath, error, stats);
   } finally {
     await handle.close();
   }

@@ -5,6 +5,7 @@ import { loadSdkSections } from "./loadSdkSections.js";
 import { readConfigFile } from "./readConfigFile.js";
 import type { ConfigFilepaths } from "./resolveConfigFilepaths.js";
 import type { SharedFiles } from "./SharedFiles.js";
+import { recallSharedFiles, rememberSharedFiles } from "./sharedFilesMemo.js";
 
 /**
  * Reads the config file (required) and the credentials file (optional) for one lookup: first
@@ -12,7 +13,8 @@ import type { SharedFiles } from "./SharedFiles.js";
  * for the checks; then through the SDK's loader (see {@link loadSdkSections}), whose values
  * are the ones used. A missing credentials file is fine; an unreadable one is remembered and
  * only reported when a profile that is not in the config file is asked for (the AWS CLI
- * skips an unreadable file without a word).
+ * skips an unreadable file without a word). Texts unchanged since the last reading of the
+ * same paths reuse its checks and parse (see {@link recallSharedFiles}).
  *
  * @param profileExplicit - Whether the user named the profile: when not, a missing config
  *   file lets a chain move on (`tryNextLink`).
@@ -55,6 +57,12 @@ export async function readSharedFiles(
     );
   }
 
+  // Only a missing or readable credentials file: an unreadable one is reported each time.
+  const texts = [config.text, credentials.status === "ok" ? credentials.text : undefined];
+  const reusable = credentials.status !== "unreadable";
+  const known = reusable ? recallSharedFiles(paths, texts) : undefined;
+  if (known) return known;
+
   const configLayout = layOutIni(config.text);
   checkWholeFile(configFilepath, config.text, configLayout);
   const credentialsText = credentials.status === "ok" ? credentials.text : undefined;
@@ -65,7 +73,7 @@ export async function readSharedFiles(
 
   const sdk = await loadSdkSections(configFilepath, credentialsFilepath, !!credentialsLayout);
 
-  return {
+  const files: SharedFiles = {
     paths,
     config: { filepath: configFilepath, layout: configLayout, sdkProfiles: sdk.configProfiles },
     sdkSessions: sdk.sessions,
@@ -80,4 +88,6 @@ export async function readSharedFiles(
       credentialsUnreadable: { reason: credentials.reason, cause: credentials.cause },
     }),
   };
+  if (reusable) rememberSharedFiles(paths, texts, files);
+  return files;
 }

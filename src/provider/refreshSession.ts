@@ -105,9 +105,11 @@ export async function refreshSession(context: RefreshContext): Promise<ServedTok
 async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Promise<ServedToken> {
   const { filepath, options, state } = context;
 
-  await sweepStaleTempFiles(dirname(filepath), STALE_TEMP_FILE_MS).catch(() => 0);
-
-  const current = await readTokenFile(filepath);
+  // Independent file-system round trips run side by side: a refresh holds the lock meanwhile.
+  const [current] = await Promise.all([
+    readTokenFile(filepath),
+    sweepStaleTempFiles(dirname(filepath), STALE_TEMP_FILE_MS).catch(() => 0),
+  ]);
   if (!current) {
     throw sessionError(context, "TOKEN_NOT_FOUND", `${filepath} was removed (logged out?).`);
   }
@@ -118,9 +120,12 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
 
   const refreshable = checkRefreshable(context, current);
   if (refreshable !== true) return refreshable;
-  const owned = await checkOwnership(context, current);
+  const [owned, refused] = await Promise.all([
+    checkOwnership(context, current),
+    isRefreshTokenRefused(filepath, current),
+  ]);
   if (owned !== true) return owned;
-  if (await isRefreshTokenRefused(filepath, current)) {
+  if (refused) {
     return fallBackOrThrow(context, current, REFUSED_BEFORE);
   }
 

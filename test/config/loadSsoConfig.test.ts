@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmod, mkdir, stat, truncate, writeFile } from "node:fs/promises";
+import { chmod, mkdir, stat, truncate, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { inspect } from "node:util";
 
@@ -134,9 +134,7 @@ describe("loadSsoConfig: choosing the profile", () => {
 
   it("counts a profile given without profileExplicit as named", async () => {
     const file = await tmp.write("config", sessionConfig());
-    const error = await failure(
-      loadSsoConfig({ profile: "ghost", configFilepath: file, env: {} }),
-    );
+    const error = await failure(loadSsoConfig({ profile: "ghost", configFilepath: file, env: {} }));
     expect([error.code, error.tryNextLink]).toEqual(["PROFILE_NOT_FOUND", false]);
   });
 });
@@ -304,6 +302,25 @@ describe("loadSsoConfig: reading fresh, writing nothing", () => {
     expect(sessions.corp?.sso_region).toBe("eu-south-1");
   });
 
+  it("sees an edit that keeps the size and the time, and a credentials file that appears", async () => {
+    const file = await tmp.write("config", sessionConfig("us-east-1"));
+    const credentials = join(tmp.path, "credentials");
+    const files = { configFilepath: file, filepath: credentials, env: {} };
+    const { mtime } = await stat(file);
+    expect((await loadSsoConfig({ profile: "dev", ...files })).region).toBe("us-east-1");
+
+    await writeFile(file, sessionConfig("us-east-2"));
+    await utimes(file, mtime, mtime);
+    expect((await loadSsoConfig({ profile: "dev", ...files })).region).toBe("us-east-2");
+
+    await failure(loadSsoConfig({ profile: "ci", ...files }));
+    await writeFile(credentials, "[ci]\nsso_session = corp\n");
+    expect(await loadSsoConfig({ profile: "ci", ...files })).toMatchObject({
+      region: "us-east-2",
+      sessionName: "corp",
+    });
+  });
+
   it("leaves both files exactly as they were", async () => {
     const config = await tmp.write("config", sessionConfig());
     const credentials = await tmp.write("credentials", "[dev]\nregion = us-east-1\n");
@@ -321,9 +338,26 @@ describe("loadSsoConfig: reading fresh, writing nothing", () => {
 
   it("answers any file content with a config or an SsoTokenProviderError", async () => {
     const piece = fc.constantFrom(
-      "[profile dev]", "[sso-session corp]", "[DEFAULT]", "sso_session = corp", "sso_region",
-      "sso_start_url = ", "=", ":", "#", "\t", " ", "\r", "\n", "\uFEFF", "\u0000", "\"", "\\",
-      "__proto__", "[profile __proto__]", "[sso-session constructor]",
+      "[profile dev]",
+      "[sso-session corp]",
+      "[DEFAULT]",
+      "sso_session = corp",
+      "sso_region",
+      "sso_start_url = ",
+      "=",
+      ":",
+      "#",
+      "\t",
+      " ",
+      "\r",
+      "\n",
+      "\uFEFF",
+      "\u0000",
+      '"',
+      "\\",
+      "__proto__",
+      "[profile __proto__]",
+      "[sso-session constructor]",
     );
     const content = fc.oneof(
       fc.array(piece, { maxLength: 40 }).map((parts) => parts.join("")),
