@@ -3,14 +3,17 @@ import { dirname } from "node:path";
 
 /**
  * A sentence for a permission failure on a cache path: who owns the nearest existing folder
- * or file, with which mode, who we are, and how to fix it. Never throws.
+ * or file of the path that failed (the error's, else `path`), with which mode, who we are, and how to fix it. Never throws.
  *
  * @internal
  */
 export async function describePathAccess(path: string, error: unknown): Promise<string> {
   const code = (error as NodeJS.ErrnoException | undefined)?.code ?? "error";
   const reason = error instanceof Error ? error.message : String(error);
-  const owner = await describeOwner(path);
+  // The path that could not be made (the lock folder, a temporary file) leads to the folder
+  // whose owner and mode matter; the token file's own would mislead.
+  const failedPath = (error as NodeJS.ErrnoException | undefined)?.path;
+  const owner = await describeOwner(typeof failedPath === "string" ? failedPath : path);
   const me = typeof process.getuid === "function" ? `you are uid ${process.getuid()}` : "";
   const fix =
     code === "EROFS"
