@@ -63,6 +63,9 @@ async function bundle(input, format, dir, chunkDir) {
       entryFileNames: "[name].js",
       chunkFileNames: `${chunkDir}/[name]-[hash].js`,
       sourcemap: true,
+      // CommonJS output loads lazily with require(): a native import() there fails where
+      // CommonJS code runs without ESM support (Jest without --experimental-vm-modules).
+      dynamicImportInCjs: false,
     },
   });
 }

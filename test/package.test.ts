@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
@@ -83,6 +84,125 @@ describe("the built package", () => {
       expect(written.refreshToken).not.toBe(seeded.refreshToken);
     },
   );
+});
+
+describe("the built CommonJS files", () => {
+  it("load lazily with require(), never import(), which CommonJS hosts may not support", async () => {
+    const dist = join(ROOT, "dist", "cjs");
+    const files = (await readdir(dist, { recursive: true })).filter((name) => name.endsWith(".js"));
+    const withImport = [];
+    for (const name of files) {
+      if (/\bimport\(/.test(await readFile(join(dist, name), "utf8"))) withImport.push(name);
+    }
+
+    expect(files).toContain("index.js");
+    expect(withImport).toEqual([]);
+  });
+});
+
+describe("the built type declarations", () => {
+  // One consumer per module resolution a TypeScript project may use, importing the package
+  // from its node_modules (a link to this folder), both entries, with `import` or `require`.
+  const CONSUMERS = {
+    NodeNext: {
+      "esm.mts": `import { fromSsoSession, SsoTokenProviderError } from "sso-token-provider";
+        import { startEmulator } from "sso-token-provider/emulator";
+        const provider: () => Promise<{ token: string }> = fromSsoSession({ profile: "dev" });
+        export const uses = [provider, SsoTokenProviderError, startEmulator];`,
+      "cjs.cts": `import main = require("sso-token-provider");
+        import emulator = require("sso-token-provider/emulator");
+        const code: main.ErrorCode = "REFRESH_FAILED";
+        export const uses = [main.fromSsoSession, emulator.startEmulator, code];`,
+    },
+    Bundler: {
+      "app.ts": `import { fromSsoSession, type ErrorCode } from "sso-token-provider";
+        import { startEmulator } from "sso-token-provider/emulator";
+        const code: ErrorCode = "TOKEN_EXPIRED";
+        export const uses = [fromSsoSession, startEmulator, code];`,
+    },
+    Node10: {
+      "app.ts": `import { fromSsoSession } from "sso-token-provider";
+        import { startEmulator } from "sso-token-provider/emulator";
+        export const uses = [fromSsoSession, startEmulator];`,
+    },
+  } as const;
+
+  it.each(Object.keys(CONSUMERS) as (keyof typeof CONSUMERS)[])(
+    "type-check a consumer with moduleResolution %s",
+    async (resolution) => {
+      await mkdir(join(ROOT, ".tmp"), { recursive: true });
+      const consumer = await mkdtemp(join(ROOT, ".tmp", "consumer-"));
+      try {
+        await mkdir(join(consumer, "node_modules"));
+        await symlink(ROOT, join(consumer, "node_modules", "sso-token-provider"), "dir");
+        const files = CONSUMERS[resolution];
+        for (const [name, text] of Object.entries(files)) {
+          await writeFile(join(consumer, name), text);
+        }
+        const module = { NodeNext: "NodeNext", Bundler: "ESNext", Node10: "CommonJS" }[resolution];
+        const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+        const args = [tsc, "--noEmit", "--strict", "--skipLibCheck", "false", "--target", "ES2022"];
+        args.push("--module", module, "--moduleResolution", resolution, "--types", "node");
+        args.push("--typeRoots", join(ROOT, "node_modules", "@types"), ...Object.keys(files));
+
+        const result = await run(process.execPath, args, { cwd: consumer }).catch(
+          (failed: { stdout: string }) => failed,
+        );
+
+        expect(result.stdout).toBe("");
+      } finally {
+        await rm(consumer, { recursive: true, force: true });
+      }
+    },
+  );
+});
+
+describe("a package replaced on disk while a process runs", () => {
+  const context = useEmulatorSandbox();
+
+  // A copy of the built ESM entry and its chunks but the refresh one, inside the package so
+  // that its dependencies resolve: as after an upgrade that renamed the hashed chunks.
+  async function copyWithoutRefreshChunk(): Promise<string> {
+    await mkdir(join(ROOT, ".tmp"), { recursive: true });
+    const copy = await mkdtemp(join(ROOT, ".tmp", "replaced-"));
+    await cp(join(ROOT, "dist", "esm", "index.js"), join(copy, "index.js"));
+    await cp(join(ROOT, "dist", "esm", "chunks"), join(copy, "chunks"), {
+      recursive: true,
+      filter: (path) => !/refreshSession-[^/\\]*\.js$/.test(path),
+    });
+    return copy;
+  }
+
+  it("fails a refresh with REFRESH_FAILED that says to restart, and serves a valid token", async () => {
+    const { emulator, sandbox } = context;
+    const copy = await copyWithoutRefreshChunk();
+    const entry = JSON.stringify(join(copy, "index.js"));
+    const call = `
+      const { fromSsoSession } = await import(${entry});
+      const warnings = [];
+      const logger = { debug() {}, info() {}, warn: (m) => warnings.push(m), error() {} };
+      try {
+        const identity = await fromSsoSession({ profile: "dev", logger })();
+        console.log(JSON.stringify({ token: identity.token, warnings }));
+      } catch (error) {
+        console.log(JSON.stringify({ code: error.code, message: error.message, warnings }));
+      }
+    `;
+    try {
+      const inWindow = await seedToken(emulator, sandbox, { expiresInMs: 60_000 });
+      const served = (await runNode("import", call, sandbox.env)) as Record<string, unknown>;
+      expect(served.token).toBe(inWindow.accessToken);
+      expect(String(served.warnings)).toContain("refresh code could not be loaded");
+
+      await seedToken(emulator, sandbox, { expiresInMs: -60_000 });
+      const failed = (await runNode("import", call, sandbox.env)) as Record<string, unknown>;
+      expect(failed.code).toBe("REFRESH_FAILED");
+      expect(failed.message).toContain("restart it");
+      expect(emulator.counters.requests.CreateToken).toBe(0);
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
 });
 
 function digest(value: string): string {

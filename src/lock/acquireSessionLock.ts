@@ -118,6 +118,22 @@ export async function acquireSessionLock(
 const CANNOT_LOCK = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR"]);
 
 /**
+ * What a wait that timed out ends on: the lock held by another process (ELOCKED), or its
+ * folder missing while a logout or a first login re-creates it (ENOENT).
+ */
+const CONTENTION = new Set(["ELOCKED", "ENOENT"]);
+
+/**
+ * Whether a file-system error means no lock can ever be taken in that folder (see
+ * {@link CANNOT_LOCK}), such as a failure to create the cache folder itself.
+ *
+ * @internal
+ */
+export function cannotEverLock(error: unknown): boolean {
+  return CANNOT_LOCK.has((error as NodeJS.ErrnoException | undefined)?.code ?? "");
+}
+
+/**
  * proper-lockfile does not wait by default, and its own retries retry every error, so a
  * folder that can never hold a lock would cost the whole wait. Retry, until the deadline,
  * every error but those in {@link CANNOT_LOCK}: `ELOCKED` (someone holds it) and also
@@ -143,8 +159,7 @@ async function lockWithin(
         onCompromised,
       });
     } catch (error) {
-      const permanent = CANNOT_LOCK.has((error as NodeJS.ErrnoException).code ?? "");
-      if (permanent || Date.now() >= deadline) throw error;
+      if (cannotEverLock(error) || Date.now() >= deadline) throw error;
       await sleep(RETRY_STEP_MS / 2 + Math.random() * RETRY_STEP_MS);
     }
   }
@@ -160,9 +175,12 @@ async function explainLockFailure(
   error: unknown,
 ): Promise<LockNotAcquiredError> {
   const code = (error as NodeJS.ErrnoException).code ?? "";
-  if (CANNOT_LOCK.has(code)) {
+  if (cannotEverLock(error)) {
     return new LockNotAcquiredError("unavailable", lockPath, false, { cause: error });
   }
+  // Anything but contention (a lock library that failed to load, an unexpected failure) is
+  // passed on as it is: calling it a held lock would send the user after another process.
+  if (!CONTENTION.has(code)) throw error;
   const loginInProgress = await isLoginInProgress(filepath);
   return new LockNotAcquiredError("busy", lockPath, loginInProgress, { cause: error });
 }

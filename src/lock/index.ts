@@ -1,6 +1,2 @@
-export { acquireSessionLock, LockNotAcquiredError } from "./acquireSessionLock.js";
-export type {
-  AcquireSessionLockOptions,
-  LockPurpose,
-  SessionLock,
-} from "./acquireSessionLock.js";
+export { acquireSessionLock, cannotEverLock, LockNotAcquiredError } from "./acquireSessionLock.js";
+export type { AcquireSessionLockOptions, LockPurpose, SessionLock } from "./acquireSessionLock.js";

@@ -14,6 +14,7 @@ import {
   type FromSsoSessionInit,
 } from "./FromSsoSessionInit.js";
 import { callerProperties, type CallerProperties } from "./callerProperties.js";
+import { clauseOf, failBeforeRefresh } from "./failBeforeRefresh.js";
 import { readTokenFileCached } from "./readTokenFileCached.js";
 import type { RefreshContext } from "./refreshSession.js";
 import { sessionError, type ServedToken } from "./sessionError.js";
@@ -124,7 +125,15 @@ async function serve(
  * a process whose token is fresh, the common case, never pays for it.
  */
 async function refresh(context: RefreshContext): Promise<ServedToken> {
-  const { refreshSession } = await import("./refreshSession.js");
+  let refreshSession;
+  try {
+    ({ refreshSession } = await import("./refreshSession.js"));
+  } catch (error) {
+    const what =
+      `this package's refresh code could not be loaded (${clauseOf(error)}); if the package ` +
+      `was replaced on disk since this process started, restart it`;
+    return failBeforeRefresh(context, what, error);
+  }
   return await refreshSession(context);
 }
 

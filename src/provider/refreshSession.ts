@@ -18,7 +18,12 @@ import {
   SsoTokenProviderError,
   type ErrorCode,
 } from "../errors/index.js";
-import { acquireSessionLock, LockNotAcquiredError, type SessionLock } from "../lock/index.js";
+import {
+  acquireSessionLock,
+  cannotEverLock,
+  LockNotAcquiredError,
+  type SessionLock,
+} from "../lock/index.js";
 import {
   RefreshFailure,
   requestTokenRefresh,
@@ -26,6 +31,7 @@ import {
   type RefreshedToken,
 } from "../refresh/index.js";
 import { describePathAccess } from "./describePathAccess.js";
+import { clauseOf, failBeforeRefresh } from "./failBeforeRefresh.js";
 import {
   forgetRefusedRefreshToken,
   isRefreshTokenRefused,
@@ -92,7 +98,12 @@ export async function refreshSession(context: RefreshContext): Promise<ServedTok
     if (error instanceof LockNotAcquiredError && error.reason === "busy") {
       return await whenLockBusy(context, error);
     }
-    return await refreshWithoutLock(context, error);
+    if (error instanceof LockNotAcquiredError || cannotEverLock(error)) {
+      return await refreshWithoutLock(context, error);
+    }
+    // Nothing the file system refused (the lock library failed to load, say).
+    const what = `could not take the lock ${filepath}.lock: ${clauseOf(error)}`;
+    return failBeforeRefresh(context, what, error);
   }
 
   try {
@@ -350,20 +361,30 @@ function fallBackOrThrow(
     );
     return servedFrom(current);
   }
+  const retry = isPassing(failure)
+    ? " The refresh token may still be good: try again once SSO OIDC answers; if it keeps " +
+      "failing, log in again."
+    : "";
   throw sessionError(
     context,
     "REFRESH_FAILED",
-    `The token in ${current.filepath} expired and refreshing it failed: ${what}.`,
+    `The token in ${current.filepath} expired and refreshing it failed: ${what}.${retry}`,
     failure.cause ?? failure,
   );
 }
 
 function describeFailure(failure: RefreshFailure): string {
-  if (failure.error === "network") return `could not reach SSO OIDC: ${failure.description}`;
-  if (failure.error === "bad_response") return failure.description ?? "unusable answer";
-  const detail = failure.description ? ` (${failure.description})` : "";
+  const description = failure.description?.replace(/[.\s]+$/, "");
+  if (failure.error === "network") return `could not reach SSO OIDC: ${description}`;
+  if (failure.error === "bad_response") return description ?? "unusable answer";
+  const detail = description ? ` (${description})` : "";
   const hint = failure.error === "invalid_grant" ? `: ${SPENT_REFRESH_TOKEN_HINT}` : "";
   return `SSO OIDC CreateToken answered ${failure.error}${detail}${hint}`;
+}
+
+/** Failures that say nothing about the refresh token: the network, the service's own faults. */
+function isPassing(failure: RefreshFailure): boolean {
+  return ["network", "server_error", "slow_down", "bad_response"].includes(failure.error);
 }
 
 /**
