@@ -17,7 +17,7 @@ export function createLoginRenderer(
   io: CliIo,
   style: Style,
   openBrowser: ((url: string) => Promise<void>) | undefined,
-): LoginUi & { dispose(): void } {
+): LoginUi & { onEvent(event: LoginEvent): void; dispose(): void } {
   const live = io.stderr.isTTY === true;
   let countdown: { timer: NodeJS.Timeout; deadline: Date } | undefined;
 

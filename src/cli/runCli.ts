@@ -59,21 +59,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (HELP_FLAGS.has(name) || name === "help") {
     // `help token` shows the token command's help, as `token --help` does.
-    const topic = name === "help" && args[0] !== undefined ? args[0] : undefined;
-    const known = topic !== undefined && Object.hasOwn(COMMANDS, topic);
-    io.stdout.write(known ? COMMANDS[topic].help : MAIN_HELP);
+    const topic = name === "help" ? args[0] : undefined;
+    if (topic === undefined) {
+      io.stdout.write(MAIN_HELP);
+      return EXIT_OK;
+    }
+    if (!Object.hasOwn(COMMANDS, topic)) return usage(io, unknownCommand(topic));
+    io.stdout.write(COMMANDS[topic].help);
     return EXIT_OK;
   }
   if (name === "--version") {
+    if (args.length > 0) return usage(io, new UsageError(`--version takes no arguments`));
     io.stdout.write(`${readVersion()}\n`);
     return EXIT_OK;
   }
 
   const command = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
-  if (command === undefined) {
-    const known = Object.keys(COMMANDS).join(", ");
-    return usage(io, new UsageError(`unknown command '${name}'; the commands are ${known}`));
-  }
+  if (command === undefined) return usage(io, unknownCommand(name));
   if (args.some((arg) => HELP_FLAGS.has(arg))) {
     io.stdout.write(command.help);
     return EXIT_OK;
@@ -101,6 +103,11 @@ function untilInterrupted(running: Promise<number>, io: CliIo): Promise<number> 
     signal.addEventListener("abort", onAbort, { once: true });
     running.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
   });
+}
+
+function unknownCommand(name: string): UsageError {
+  const known = Object.keys(COMMANDS).join(", ");
+  return new UsageError(`unknown command '${name}'; the commands are ${known}`);
 }
 
 function usage(io: CliIo, error: UsageError): number {

@@ -199,4 +199,30 @@ describe("sso-token-provider login without a browser", () => {
       await expect(readFile(home.tokenPath("my-sso"), "utf8")).resolves.toContain("accessToken");
     },
   );
+
+  // xdg-open runs $BROWSER, which fails here; with no display and no text browser it then
+  // gives up with exit code 3, as on a headless server.
+  it.skipIf(process.platform !== "linux")(
+    "says when the browser could not be opened, and signs in through the address",
+    async () => {
+      const home = await createCliHome(emulator.url);
+      homes.push(home);
+      const failing = join(home.home, "failing-browser.sh");
+      await writeFile(failing, "#!/bin/sh\nexit 1\n");
+      await chmod(failing, 0o755);
+      const env: NodeJS.ProcessEnv = { ...home.env, BROWSER: failing };
+      delete env.SSO_TOKEN_PROVIDER_NO_BROWSER;
+      delete env.DISPLAY;
+
+      const args = ["login", "--sso-session", "my-sso", "--use-device-code"];
+      const login = startCli(args, env);
+      const [, userCode] = await login.waitForStderr(/confirm the code (\w{4}-\w{4})\./);
+      await login.waitForStderr(/Could not open a browser \(the launcher exited with \d+\)/);
+      expect(emulator.approve(userCode!)).toBe(true);
+      const result = await login.result;
+
+      expect(result.code).toBe(0);
+      expect(result.stderr).toContain("open the address above yourself");
+    },
+  );
 });

@@ -75,15 +75,21 @@ describe("sso-token-provider usage", () => {
   it("exits 2 with a one-line reason on bad usage", async () => {
     const { env } = await setUp();
 
-    const [none, unknown, badOption, both, badNumber] = await Promise.all([
+    const [none, unknown, badOption, both, badNumber, helpUnknown, version] = await Promise.all([
       runCli([], env),
       runCli(["logon"], env),
       runCli(["token", "--jsn"], env),
       runCli(["login", "--profile", "dev", "--sso-session", "my-sso"], env),
       runCli(["login", "--timeout-seconds", "soon"], env),
+      runCli(["help", "logon"], env),
+      runCli(["--version", "extra"], env),
     ]);
 
-    expect([none, unknown, badOption, both, badNumber].map((r) => r.code)).toEqual([2, 2, 2, 2, 2]);
+    const all = [none, unknown, badOption, both, badNumber, helpUnknown, version];
+    expect(all.map((r) => r.code)).toEqual([2, 2, 2, 2, 2, 2, 2]);
+    expect(helpUnknown.stderr).toBe(unknown.stderr);
+    expect(helpUnknown.stdout).toBe("");
+    expect(version.stderr).toContain("--version takes no arguments");
     expect(unknown.stderr).toBe(
       "sso-token-provider: unknown command 'logon'; the commands are login, token, status, " +
         "logout, emulator, credential-process. See `sso-token-provider --help`.\n",

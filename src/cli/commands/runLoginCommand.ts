@@ -35,7 +35,12 @@ export async function runLoginCommand(args: string[], io: CliIo): Promise<number
   const config = await selectSsoConfig("login", values, io.env);
   const style = createStyle(io.stderr, io.env);
   const browser = !values["no-browser"] && !isTruthyEnv(io.env.SSO_TOKEN_PROVIDER_NO_BROWSER);
-  const renderer = createLoginRenderer(io, style, browser ? openInBrowser : undefined);
+  const openBrowser = (url: string) =>
+    openInBrowser(url, (reason) => {
+      const message = `Could not open a browser (${reason}); open the address above yourself.`;
+      renderer.onEvent({ type: "warning", message });
+    });
+  const renderer = createLoginRenderer(io, style, browser ? openBrowser : undefined);
 
   io.stderr.write(`Signing in to ${describeLoginTarget(config)} at ${config.startUrl}.\n`);
   let result;
