@@ -28,10 +28,10 @@ export interface ReadTokenFileOptions {
 /**
  * Reads and validates a token cache file (symbolic links are followed).
  *
- * The file is opened without blocking and checked before it is read: a file over 1 MiB or
- * anything but a regular file (a FIFO, a folder) is refused without reading it. Empty or
- * broken JSON is read again on the `retryDelaysMs` schedule; a file that parses but is not a
- * valid token record is not.
+ * The file is checked with `stat` before it is opened (without blocking): a file over 1 MiB
+ * or anything but a regular file is refused without reading it. Empty or broken JSON is read
+ * again on the `retryDelaysMs` schedule; a file that parses but is not a valid token record
+ * is not.
  *
  * A caller must never rewrite a file this function rejected: its content is unknown.
  *
@@ -72,19 +72,29 @@ interface Snapshot {
 }
 
 async function readSnapshot(filepath: string): Promise<Snapshot | undefined> {
+  let pathStats: Stats;
+  try {
+    pathStats = await stat(filepath);
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw toReadError(filepath, error);
+  }
+  // Opening a FIFO would block, a device may act on being opened, and a huge file would cost
+  // memory: look before opening.
+  checkShape(filepath, pathStats);
+
   let handle;
   try {
-    // Non-blocking, so that opening a FIFO planted at the path returns at once; the shape
-    // check below refuses it (and a huge file) before anything is read.
+    // Non-blocking too, in case a FIFO replaced the file since `stat`.
     handle = await open(filepath, OPEN_FLAGS);
   } catch (error) {
     if (isMissing(error)) return undefined;
-    throw toReadError(filepath, error, await stat(filepath).catch(() => undefined));
+    throw toReadError(filepath, error, pathStats);
   }
 
-  let stats: Stats | undefined;
   try {
-    stats = await handle.stat();
+    // The file may have been replaced since `stat`; describe the one actually opened.
+    const stats = await handle.stat();
     checkShape(filepath, stats);
 
     // One byte more than allowed tells a file that grew past the limit since `stat`.
@@ -94,7 +104,7 @@ async function readSnapshot(filepath: string): Promise<Snapshot | undefined> {
       const wanted = buffer.length - length;
       const { bytesRead } = await handle.read(buffer, length, wanted, length);
       length += bytesRead;
-      // A short read of a regular file means its end.
+      // A short read of a regular file means its end: no second call to learn it.
       if (bytesRead < wanted) break;
     }
     if (length > MAX_TOKEN_FILE_BYTES) throw tooLarge(filepath, length);
@@ -102,7 +112,7 @@ async function readSnapshot(filepath: string): Promise<Snapshot | undefined> {
     const fileStats = { mode: stats.mode & 0o777, uid: stats.uid, mtimeMs: stats.mtimeMs };
     return { bytes: buffer.subarray(0, length), stats: fileStats };
   } catch (error) {
-    throw toReadError(filepath, error, stats);
+    throw toReadError(filepath, error, pathStats);
   } finally {
     await handle.close();
   }

@@ -1,11 +1,9 @@
-import { checkWholeFile } from "./checkWholeFile.js";
+import { checkedLayout } from "./checkedLayout.js";
 import { configError } from "./configError.js";
-import { layOutIni } from "./layOutIni.js";
 import { loadSdkSections } from "./loadSdkSections.js";
 import { readConfigFile } from "./readConfigFile.js";
 import type { ConfigFilepaths } from "./resolveConfigFilepaths.js";
 import type { SharedFiles } from "./SharedFiles.js";
-import { recallSharedFiles, rememberSharedFiles } from "./sharedFilesMemo.js";
 
 /**
  * Reads the config file (required) and the credentials file (optional) for one lookup: first
@@ -13,8 +11,8 @@ import { recallSharedFiles, rememberSharedFiles } from "./sharedFilesMemo.js";
  * for the checks; then through the SDK's loader (see {@link loadSdkSections}), whose values
  * are the ones used. A missing credentials file is fine; an unreadable one is remembered and
  * only reported when a profile that is not in the config file is asked for (the AWS CLI
- * skips an unreadable file without a word). Texts unchanged since the last reading of the
- * same paths reuse its checks and parse (see {@link recallSharedFiles}).
+ * skips an unreadable file without a word). A text already checked is not checked again
+ * (see {@link checkedLayout}).
  *
  * @param profileExplicit - Whether the user named the profile: when not, a missing config
  *   file lets a chain move on (`tryNextLink`).
@@ -57,23 +55,13 @@ export async function readSharedFiles(
     );
   }
 
-  // Only a missing or readable credentials file: an unreadable one is reported each time.
-  const texts = [config.text, credentials.status === "ok" ? credentials.text : undefined];
-  const reusable = credentials.status !== "unreadable";
-  const known = reusable ? recallSharedFiles(paths, texts) : undefined;
-  if (known) return known;
-
-  const configLayout = layOutIni(config.text);
-  checkWholeFile(configFilepath, config.text, configLayout);
-  const credentialsText = credentials.status === "ok" ? credentials.text : undefined;
-  const credentialsLayout = credentialsText === undefined ? undefined : layOutIni(credentialsText);
-  if (credentialsText !== undefined && credentialsLayout) {
-    checkWholeFile(credentialsFilepath, credentialsText, credentialsLayout);
-  }
+  const configLayout = checkedLayout(configFilepath, config.text);
+  const credentialsLayout =
+    credentials.status === "ok" ? checkedLayout(credentialsFilepath, credentials.text) : undefined;
 
   const sdk = await loadSdkSections(configFilepath, credentialsFilepath, !!credentialsLayout);
 
-  const files: SharedFiles = {
+  return {
     paths,
     config: { filepath: configFilepath, layout: configLayout, sdkProfiles: sdk.configProfiles },
     sdkSessions: sdk.sessions,
@@ -88,6 +76,4 @@ export async function readSharedFiles(
       credentialsUnreadable: { reason: credentials.reason, cause: credentials.cause },
     }),
   };
-  if (reusable) rememberSharedFiles(paths, texts, files);
-  return files;
 }

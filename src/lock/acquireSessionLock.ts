@@ -111,11 +111,11 @@ export async function acquireSessionLock(
 
 /**
  * Errors after which the lock can never be taken here: no permission, a read-only or full
- * file system, a path that is not a folder. Only these make the lock "unavailable"; a
+ * file system. Only these make the lock "unavailable"; a
  * refresh then happens in memory only, which spends the refresh token every other process
  * shares, so nothing else may lead there.
  */
-const CANNOT_LOCK = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT", "ENOTDIR"]);
+const CANNOT_LOCK = new Set(["EACCES", "EPERM", "EROFS", "ENOSPC", "EDQUOT"]);
 
 /**
  * What a wait that timed out ends on: the lock held by another process (ELOCKED), or its
@@ -159,10 +159,18 @@ async function lockWithin(
         onCompromised,
       });
     } catch (error) {
-      if (cannotEverLock(error) || Date.now() >= deadline) throw error;
+      if (cannotEverLock(error) || isNotALock(error) || Date.now() >= deadline) throw error;
       await sleep(RETRY_STEP_MS / 2 + Math.random() * RETRY_STEP_MS);
     }
   }
+}
+
+/**
+ * A file (not a folder) at the lock's path: proper-lockfile, finding it old, fails to remove
+ * it as a stale lock with ENOTDIR. No retry or in-memory refresh helps; a person must look.
+ */
+function isNotALock(error: unknown): boolean {
+  return (error as NodeJS.ErrnoException | undefined)?.code === "ENOTDIR";
 }
 
 function loginMarkerPath(filepath: string): string {
@@ -177,6 +185,12 @@ async function explainLockFailure(
   const code = (error as NodeJS.ErrnoException).code ?? "";
   if (cannotEverLock(error)) {
     return new LockNotAcquiredError("unavailable", lockPath, false, { cause: error });
+  }
+  if (isNotALock(error)) {
+    throw new Error(
+      `${lockPath} exists but is not a folder, so it is no lock of any tool: remove it`,
+      { cause: error },
+    );
   }
   // Anything but contention (a lock library that failed to load, an unexpected failure) is
   // passed on as it is: calling it a held lock would send the user after another process.

@@ -116,7 +116,8 @@ export async function refreshSession(context: RefreshContext): Promise<ServedTok
 async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Promise<ServedToken> {
   const { filepath, options, state } = context;
 
-  // Independent file-system round trips run side by side: a refresh holds the lock meanwhile.
+  // Side by side, since a refresh holds the lock meanwhile: the sweep lists the folder once
+  // and removes only temporary files a minute old, never the file being read.
   const [current] = await Promise.all([
     readTokenFile(filepath),
     sweepStaleTempFiles(dirname(filepath), STALE_TEMP_FILE_MS).catch(() => 0),
@@ -131,12 +132,11 @@ async function refreshUnderLock(context: RefreshContext, lock: SessionLock): Pro
 
   const refreshable = checkRefreshable(context, current);
   if (refreshable !== true) return refreshable;
-  const [owned, refused] = await Promise.all([
-    checkOwnership(context, current),
-    isRefreshTokenRefused(filepath, current),
-  ]);
+  // One after the other: the note is only read in a folder known to be ours, where nobody
+  // else could have put a FIFO at its path.
+  const owned = await checkOwnership(context, current);
   if (owned !== true) return owned;
-  if (refused) {
+  if (await isRefreshTokenRefused(filepath, current)) {
     return fallBackOrThrow(context, current, REFUSED_BEFORE);
   }
 

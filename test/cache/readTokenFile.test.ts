@@ -66,12 +66,12 @@ describe(readTokenFile.name, () => {
     expect(error.message).toContain(`${join(dir, "t.json")} is a folder`);
   });
 
-  it.skipIf(process.platform === "win32")("refuses a FIFO without waiting for a writer", async () => {
+  it.skipIf(process.platform === "win32")("refuses a FIFO without opening it", async () => {
     const fifo = join(await tempDir(), "t.json");
     const made = spawnSync("mkfifo", [fifo]);
     expect(made.error, "mkfifo must be installed").toBeUndefined();
 
-    // A blocking open of a FIFO would wait for a writer forever, and this test with it.
+    // Opening a FIFO for reading would block until a writer came: stat must refuse it first.
     const error = await rejection(readTokenFile(fifo));
     expect(error.message).toContain("is not a regular file");
   });

@@ -127,6 +127,49 @@ describe("fromSsoSession and the cache file on disk", () => {
   });
 });
 
+describe("fromSsoSession with a file where the lock folder goes", () => {
+  // proper-lockfile finds an old file at `<file>.lock`, takes it for a stale lock, and fails
+  // to remove it as a folder (ENOTDIR). Refreshing in memory would spend the refresh token.
+  async function plantLockFile(filepath: string): Promise<void> {
+    await writeFile(`${filepath}.lock`, "not a lock\n");
+    const old = new Date(Date.now() - 10 * MINUTE);
+    await utimes(`${filepath}.lock`, old, old);
+  }
+
+  it("fails an expired token with REFRESH_FAILED naming the file, sending nothing", async () => {
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: -MINUTE,
+    });
+    await plantLockFile(seeded.filepath);
+
+    const thrown = (await provider({ lockTimeoutMs: 2000 })().catch((e: unknown) => e)) as {
+      code?: string;
+      message: string;
+    };
+
+    expect(thrown.code).toBe("REFRESH_FAILED");
+    expect(thrown.message).toContain(`${seeded.filepath}.lock exists but is not a folder`);
+    expect(context.emulator.counters.requests.CreateToken).toBe(0);
+    expect(context.emulator.isRefreshTokenValid(seeded.refreshToken)).toBe(true);
+  });
+
+  it("serves a token inside the refresh window, with a warning", async () => {
+    const logger = captureLogger();
+    const seeded = await seedToken(context.emulator, context.sandbox, {
+      nowMs: NOW,
+      expiresInMs: MINUTE,
+    });
+    await plantLockFile(seeded.filepath);
+
+    const identity = await provider({ logger })();
+
+    expect(identity.token).toBe(seeded.accessToken);
+    expect(context.emulator.counters.requests.CreateToken).toBe(0);
+    expect(logger.warnings().join("\n")).toContain("is not a folder");
+  });
+});
+
 const itWithImmutable = requireTool(
   "chattr +i",
   canMakeImmutable(),
