@@ -296,8 +296,8 @@ async function firstCall() {
 
 /**
  * One process, tokens inside both providers' 5-minute refresh window. Each round uses its own
- * sso-session (the official provider refreshes a session at most once per 30 s) and a token
- * file written before the clock starts; the timed call then reads the config and the file,
+ * sso-session (the official provider refreshes a session at most once per 30 s), config file
+ * and token file, written before the clock starts; the timed call then reads the config and the file,
  * refreshes and writes. Ours also takes and releases the lock, reads again under it and
  * writes atomically (a temporary file, fsync, rename, fsync of the folder); the official
  * provider writes the file in place. The parts are timed on their own too.
@@ -306,9 +306,12 @@ async function refreshPath() {
   const rounds = QUICK ? 10 : 40;
   const warmUp = 3;
   const endpoint = emulator.url;
-  const configFilepath = join(home, ".aws", "refresh-config");
   const sessions = Array.from({ length: 2 * (rounds + warmUp) }, (_, i) => `refresh-${i}`);
-  await writeFile(configFilepath, sessions.map(sessionSection).join("\n"));
+  // A small config of its own per session, as a user has: the official provider parses a
+  // config file once per process, ours on every call (to see edits), so one shared config of
+  // all these sessions would weigh on ours alone.
+  const configOf = (session) => join(home, ".aws", `config-${session}`);
+  for (const session of sessions) await writeFile(configOf(session), sessionSection(session));
   emulator.resetCounters();
 
   // The bare CreateToken, made as both refreshes make it: a new client for each refresh.
@@ -332,8 +335,18 @@ async function refreshPath() {
   }
 
   const calls = {
-    ours: (profile) => fromSsoSession({ profile, configFilepath, clientConfig: { endpoint } })(),
-    official: (profile) => fromSso({ profile, configFilepath, clientConfig: { endpoint } })(),
+    ours: (session) =>
+      fromSsoSession({
+        profile: `${session}-profile`,
+        configFilepath: configOf(session),
+        clientConfig: { endpoint },
+      })(),
+    official: (session) =>
+      fromSso({
+        profile: `${session}-profile`,
+        configFilepath: configOf(session),
+        clientConfig: { endpoint },
+      })(),
   };
   const full = { ours: [], official: [] };
   let next = 0;
@@ -342,7 +355,7 @@ async function refreshPath() {
       const session = sessions[next++];
       const seeded = await logIn(2 * MINUTE, session);
       const start = performance.now();
-      const identity = await calls[which](`${session}-profile`);
+      const identity = await calls[which](session);
       const elapsed = performance.now() - start;
       if (identity.token === seeded.accessToken) throw new Error(`${which} did not refresh`);
       if (i >= warmUp) full[which].push(elapsed);
