@@ -48,10 +48,13 @@ describe("STS GetCallerIdentity", () => {
 
   it("rejects a request signed with a tampered secret with SignatureDoesNotMatch", async () => {
     const credentials = await roleCredentials();
+    // A different first character, whatever the random secret starts with.
+    const secret = credentials.secretAccessKey;
     const tampered = {
       ...credentials,
-      secretAccessKey: `x${credentials.secretAccessKey.slice(1)}`,
+      secretAccessKey: `${secret.startsWith("x") ? "y" : "x"}${secret.slice(1)}`,
     };
+    expect(tampered.secretAccessKey).not.toBe(secret);
 
     const error = await rejectionOf(
       stsClient(emulator!.url, tampered).send(new GetCallerIdentityCommand({})),
