@@ -86,6 +86,42 @@ describe("the built package", () => {
   );
 });
 
+describe("the three builds in one race", () => {
+  const context = useEmulatorSandbox();
+
+  // The command line carries its own bundle of the same code; the lock is what they share.
+  it("the command line, import and require, 8 processes each on an expired token: one CreateToken", async () => {
+    const { emulator, sandbox } = context;
+    await seedToken(emulator, sandbox, { expiresInMs: -60_000 });
+    const printToken = {
+      import: `const { fromSsoSession } = await import("sso-token-provider");
+        console.log((await fromSsoSession({ profile: "dev" })()).token);`,
+      require: `require("sso-token-provider").fromSsoSession({ profile: "dev" })()
+        .then((identity) => console.log(identity.token));`,
+    };
+    const commands = [
+      [join(ROOT, "dist", "esm", "cli", "main.js"), "token", "--profile", "dev"],
+      ["--input-type=module", "-e", printToken.import],
+      ["-e", printToken.require],
+    ];
+
+    const outputs = await Promise.all(
+      commands.flatMap((args) =>
+        Array.from({ length: 8 }, async () => {
+          const { stdout } = await run(process.execPath, args, { cwd: ROOT, env: sandbox.env });
+          return stdout.trim();
+        }),
+      ),
+    );
+
+    const written = JSON.parse(await readFile(sandbox.tokenPath("my-sso"), "utf8"));
+    expect(new Set(outputs)).toEqual(new Set([written.accessToken]));
+    expect(outputs).toHaveLength(24);
+    expect(emulator.counters.requests.CreateToken).toBe(1);
+    expect(emulator.counters.invalidGrant).toBe(0);
+  }, 120_000);
+});
+
 describe("the built CommonJS files", () => {
   it("load lazily with require(), never import(), which CommonJS hosts may not support", async () => {
     const dist = join(ROOT, "dist", "cjs");
